@@ -1,0 +1,72 @@
+// Policy Atlas: a "copy link" button on every section heading of a policy page.
+// Copies the absolute URL of the section and a one-line citation. Self-hosted, no network.
+(function () {
+  "use strict";
+
+  function canonicalBase() {
+    var link = document.querySelector('link[rel="canonical"]');
+    var base = link ? link.href : window.location.href;
+    return base.split("#")[0];
+  }
+
+  function headingText(heading) {
+    var clone = heading.cloneNode(true);
+    clone.querySelectorAll(".headerlink, .pa-copy").forEach(function (el) { el.remove(); });
+    return clone.textContent.trim();
+  }
+
+  function copy(text) {
+    if (navigator.clipboard && window.isSecureContext) {
+      return navigator.clipboard.writeText(text);
+    }
+    return new Promise(function (resolve, reject) {
+      var area = document.createElement("textarea");
+      area.value = text;
+      area.setAttribute("readonly", "");
+      area.style.position = "fixed";
+      area.style.opacity = "0";
+      document.body.appendChild(area);
+      area.select();
+      try { document.execCommand("copy") ? resolve() : reject(new Error("copy failed")); }
+      catch (err) { reject(err); }
+      finally { area.remove(); }
+    });
+  }
+
+  function setup(root) {
+    var body = root.querySelector(".pa-body");
+    if (!body || body.getAttribute("data-pa-ready")) { return; }
+    body.setAttribute("data-pa-ready", "1");
+    var cite = body.getAttribute("data-pa-cite") || document.title;
+    var label = body.getAttribute("data-pa-copy") || "Copy link";
+    var done = body.getAttribute("data-pa-copied") || "Link copied";
+    body.querySelectorAll("h2[id], h3[id], h4[id], h5[id], h6[id]").forEach(function (heading) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "pa-copy";
+      button.title = label;
+      button.setAttribute("aria-label", label);
+      button.textContent = "⧉";
+      button.addEventListener("click", function (event) {
+        event.preventDefault();
+        var url = canonicalBase() + "#" + heading.id;
+        var text = url + "\n" + cite + ", § " + headingText(heading);
+        copy(text).then(function () {
+          button.classList.add("pa-copied");
+          button.title = done;
+          button.setAttribute("data-pa-copied-text", text);
+          window.setTimeout(function () { button.classList.remove("pa-copied"); button.title = label; }, 2000);
+        });
+      });
+      heading.appendChild(button);
+    });
+  }
+
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(function () { setup(document); });
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", function () { setup(document); });
+  } else {
+    setup(document);
+  }
+})();

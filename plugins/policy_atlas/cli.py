@@ -1,0 +1,75 @@
+"""`policy-atlas`: the core without MkDocs.
+
+policy-atlas render --seeds seeds --out DIR    write the Markdown pages and exports
+policy-atlas check-links FILE [--site site/] [--base URL]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .anchors import Lock
+from .site import asset_files, build
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="policy-atlas", description="Privacy policies as a static site with stable anchors."
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+    render = sub.add_parser("render", help="write the Markdown pages that the MkDocs plugin builds")
+    render.add_argument("--seeds", default="seeds", type=Path, help="folder of policy texts (default: seeds)")
+    render.add_argument("--out", required=True, type=Path, help="folder to write the pages to")
+    render.add_argument("--lang", default="en", help="language of the labels around the policies (default: en)")
+    render.add_argument(
+        "--docs", type=Path, default=None, help="hand-written docs folder whose index.md gets the policy table"
+    )
+    render.add_argument(
+        "--lock", type=Path, default=Path("anchors.lock.json"), help="anchor lock to match ids against (read only)"
+    )
+    render.add_argument("--strict", action="store_true", help="exit with status 1 when any seed has a problem")
+    links = sub.add_parser("check-links", help="check policy links found in a text (a ticket export, a list of URLs)")
+    links.add_argument("file", type=Path, help="text to scan, or - for standard input")
+    links.add_argument("--site", type=Path, default=Path("site"), help="built site (default: site/)")
+    links.add_argument(
+        "--base", default=None, help="base URL the site is published at, e.g. https://policies.example.org/"
+    )
+    args = parser.parse_args(argv)
+    if args.command == "render":
+        return _render(args)
+    from .linkcheck import run as check_links
+
+    return check_links(args.file, args.site, args.base)
+
+
+def _render(args: argparse.Namespace) -> int:
+    try:
+        lock = Lock.load(args.lock) if args.lock.exists() else Lock()
+    except (OSError, ValueError) as exc:
+        print(
+            f"{args.lock}: the anchor lock could not be read ({exc}). Restore it from version control.", file=sys.stderr
+        )
+        return 2
+    home = None
+    if args.docs is not None and (args.docs / "index.md").is_file():
+        home = (args.docs / "index.md").read_text(encoding="utf-8")
+    pages = build(args.seeds, lock, args.lang, home_template=home, shown_dir=args.seeds.name)
+    for problem in pages.assembled.problems:
+        print(f"WARNING: {problem.format()}", file=sys.stderr)
+    for path, content in {**pages.pages, **pages.extra}.items():
+        target = args.out / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(content, encoding="utf-8")
+    for path, data in asset_files().items():
+        target = args.out / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    count = len(pages.assembled.site.policies)
+    print(f"{count} policies written to {args.out}/ ({len(pages.assembled.problems)} problems)")
+    return 1 if args.strict and pages.assembled.problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,84 @@
+"""Dates written in any language CLDR knows: "Qershor, 30,2023", "29. prosince 2023", "2024".
+
+Month names come from Babel (CLDR), in both format and stand-alone forms, wide and
+abbreviated, so a new language needs no code, only CLDR data.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from functools import cache
+
+from babel import Locale, UnknownLocaleError
+from babel.dates import get_month_names
+
+from .text import fold
+
+_YEAR = r"(?:19[5-9]\d|20\d\d|21\d\d)"
+_ISO_RE = re.compile(rf"\b({_YEAR})-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?\b")
+_NUMERIC_RE = re.compile(rf"\b(\d{{1,2}})\s*[./]\s*(\d{{1,2}})\s*[./]\s*({_YEAR})(?!\d)")
+_YMD_SLASH_RE = re.compile(rf"\b({_YEAR})\s*[./]\s*(\d{{1,2}})\s*[./]\s*(\d{{1,2}})\b")
+_CJK_RE = re.compile(rf"({_YEAR})\s*[年년]\s*(\d{{1,2}})\s*[月월]\s*(?:(\d{{1,2}})\s*[日일])?")
+_YEAR_RE = re.compile(rf"(?<!\d)({_YEAR})(?!\d)")
+_TOKEN_RE = re.compile(r"[^\W\d_]+\.?|\d+", re.UNICODE)
+
+
+@cache
+def month_lookup(lang: str) -> dict[str, int]:
+    """Folded month name (and abbreviation) -> month number, from CLDR."""
+    names: dict[str, int] = {}
+    locales = [lang, "en"] if lang != "en" else ["en"]
+    for code in locales:
+        try:
+            locale = Locale.parse(code.replace("-", "_"))
+        except (UnknownLocaleError, ValueError):
+            continue
+        for context in ("format", "stand-alone"):
+            for width in ("wide", "abbreviated"):
+                for number, name in get_month_names(width, context, locale).items():
+                    key = fold(name).strip(".")
+                    if len(key) >= 3 and key not in names:
+                        names[key] = number
+    return names
+
+
+def parse_date(text: str, lang: str) -> str | None:
+    """The first date in `text` as YYYY-MM-DD, YYYY-MM or YYYY (as precise as written)."""
+    for regex, order in ((_ISO_RE, "ymd"), (_YMD_SLASH_RE, "ymd"), (_CJK_RE, "ymd"), (_NUMERIC_RE, "dmy")):
+        match = regex.search(text)
+        if match:
+            parts = dict(zip(order, match.groups(), strict=True))
+            if order == "dmy" and lang.startswith("en") and int(parts["m"]) > 12 >= int(parts["d"]):
+                parts["d"], parts["m"] = parts["m"], parts["d"]
+            return _iso(parts.get("y"), parts.get("m"), parts.get("d"))
+    months = month_lookup(lang)
+    tokens = [(m.group(0), m.start()) for m in _TOKEN_RE.finditer(text)]
+    for index, (token, _) in enumerate(tokens):
+        month = months.get(fold(token).strip("."))
+        if month is None:
+            continue
+        window = tokens[max(0, index - 3) : index + 4]
+        year = next((t for t, _ in window if re.fullmatch(_YEAR, t)), None)
+        if year is None:
+            continue
+        day = next((t for t, _ in window if t.isdigit() and 1 <= int(t) <= 31 and len(t) <= 2), None)
+        return _iso(year, str(month), day)
+    year_match = _YEAR_RE.search(text)
+    return year_match.group(1) if year_match else None
+
+
+def _iso(year: str | None, month: str | None, day: str | None) -> str | None:
+    if year is None:
+        return None
+    if month is None:
+        return year
+    m = int(month)
+    if not 1 <= m <= 12:
+        return year
+    if day is None:
+        return f"{year}-{m:02d}"
+    try:
+        return _dt.date(int(year), m, int(day)).isoformat()
+    except ValueError:
+        return f"{year}-{m:02d}"

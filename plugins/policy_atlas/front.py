@@ -1,0 +1,176 @@
+"""The head of a scraped policy: its title line, publisher and date lines.
+
+Scraped pages begin with breadcrumbs, the title (often repeated), tracking junk and
+"last updated" lines before the policy proper. This module finds them, so the
+segmenter can keep them out of the sections and the page header can show them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
+
+from .dates import parse_date
+from .lexicon import Lexicon, all_title_phrases
+from .model import DateValue
+from .text import fold, strip_tags, word_count
+
+FRONT_SCAN_LINES = 8
+_SEPARATORS = re.compile(r"\s+[-–—|:]\s+|\s*[|–—]\s*")
+_KEY_VALUE = re.compile(r"^[^\W\d_][^:]{0,40}:\s*\S")
+_CONTACTISH = re.compile(r"@|\[email|\+\d[\d -]{6,}|https?://|www\.", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Front:
+    end: int  # offset where the policy proper starts (front lines end)
+    title: str | None
+    title_span: tuple[int, int] | None
+    publisher: str | None
+    updated: DateValue | None
+    effective: DateValue | None
+
+
+@cache
+def legal_forms() -> tuple[str, ...]:
+    path = resources.files("policy_atlas") / "data" / "legal_forms.yaml"
+    return tuple(yaml.safe_load(path.read_text(encoding="utf-8"))["legal_forms"])
+
+
+@cache
+def _company_re() -> re.Pattern[str]:
+    forms = "|".join(re.escape(f).replace(r"\ ", r"\s*") for f in sorted(legal_forms(), key=len, reverse=True))
+    name = r"(?:[A-Z][\w&.'’()-]*|\([A-Z][\w ]*\))"
+    return re.compile(rf"\b((?:{name}\s+){{1,6}}(?:{forms}))(?![\w])")
+
+
+def lines_with_offsets(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, line) for every line of the normalized text."""
+    out: list[tuple[int, int, str]] = []
+    pos = 0
+    for line in text.split("\n"):
+        out.append((pos, pos + len(line), line))
+        pos += len(line) + 1
+    return out
+
+
+def _phrases(lex: Lexicon | None) -> tuple[str, ...]:
+    return lex.title_phrases if lex and lex.title_phrases else all_title_phrases()
+
+
+def find_phrase(line: str, phrases: tuple[str, ...]) -> tuple[int, int] | None:
+    """Span of the first phrase found at a word start of `line` (folded matching)."""
+    folded = fold(line)
+    if len(folded) != len(line):  # folding changed lengths: match without spans
+        for phrase in phrases:
+            if re.search(rf"(?<!\w){re.escape(phrase)}", folded):
+                return (0, 0)
+        return None
+    for phrase in phrases:
+        match = re.search(rf"(?<!\w){re.escape(phrase)}", folded)
+        if match:
+            return match.span()
+    return None
+
+
+def read_front(text: str, lex: Lexicon | None, lang: str) -> Front:
+    lines = [entry for entry in lines_with_offsets(text) if entry[2].strip()][:FRONT_SCAN_LINES]
+    phrases = _phrases(lex)
+    title: str | None = None
+    title_span: tuple[int, int] | None = None
+    publisher: str | None = None
+    updated: DateValue | None = None
+    effective: DateValue | None = None
+    front_end = 0
+    seen_title = False
+    for index, (start, end, line) in enumerate(lines):
+        clean = strip_tags(line)
+        words = word_count(clean)
+        date_kind, date = _date_line(clean, lex, lang, text.count("\n", 0, start) + 1)
+        if date_kind:
+            if date_kind == "updated" and updated is None:
+                updated = date
+            elif date_kind == "effective" and effective is None:
+                effective = date
+            front_end = end
+            continue
+        if words <= 16 and (not clean.endswith(".") or words <= 12) and find_phrase(clean, phrases):
+            if title is None:
+                title, publisher = _split_title(clean, phrases)
+                title_span = (start, end)
+            seen_title = True
+            front_end = end
+            continue
+        if title is not None and fold(clean) == fold(title):
+            front_end = end
+            continue
+        # before the title: breadcrumbs, addresses and "key: value" lines
+        if not seen_title and (words <= 4 or _KEY_VALUE.match(clean) or _CONTACTISH.search(clean)) and words <= 30:
+            if index + 1 < len(lines) and (index < 4):
+                front_end = end
+                continue
+        if seen_title and _KEY_VALUE.match(clean) and words <= 12:
+            front_end = end
+            continue
+        break
+    if publisher is None:
+        publisher = find_company(text[:3000])
+    return Front(front_end, title, title_span, publisher, updated, effective)
+
+
+def _split_title(line: str, phrases: tuple[str, ...]) -> tuple[str, str | None]:
+    """ "Privacy Policy WebProm" -> ("Privacy Policy WebProm", "WebProm")."""
+    parts = [p.strip() for p in _SEPARATORS.split(line) if p.strip()]
+    rest = [p for p in parts if not find_phrase(p, phrases)]
+    if len(parts) > 1 and rest:
+        publisher = rest[0]
+    else:
+        span = find_phrase(line, phrases)
+        publisher = None
+        if span and span != (0, 0):
+            remainder = (line[: span[0]] + " " + line[span[1] :]).strip(" -–—|:,")
+            # drop the rest of the phrase's last word ("Privatësisë" after "privatësi")
+            remainder = (
+                re.sub(r"^\w*\s*", "", remainder) if span[1] < len(line) and line[span[1]].isalnum() else remainder
+            )
+            publisher = remainder or None
+    if publisher is not None:
+        if not publisher[:1].isupper() or word_count(publisher) > 8:
+            publisher = None
+    return line, publisher
+
+
+def find_company(text: str) -> str | None:
+    match = _company_re().search(text)
+    return re.sub(r"\s+", " ", match.group(1)).strip() if match else None
+
+
+def _date_line(line: str, lex: Lexicon | None, lang: str, line_no: int) -> tuple[str | None, DateValue | None]:
+    if lex is None or word_count(line) > 14:
+        return None, None
+    folded = fold(line)
+    for kind, labels in (("effective", lex.effective_labels), ("updated", lex.updated_labels)):
+        for label in labels:
+            index = folded.find(label)
+            if index == -1 or index > 20:
+                continue
+            rest = line[index + len(label) :]
+            iso = parse_date(rest, lang)
+            if iso:
+                return kind, DateValue(iso=iso, quote=line.strip(), line=line_no)
+    return None, None
+
+
+def strip_legal_form(name: str) -> str:
+    """ "Materiali Metal Civen (Shanghai) Co, Ltd." -> "Materiali Metal Civen (Shanghai)"."""
+    out = name.strip().rstrip(".")
+    for form in sorted(legal_forms(), key=len, reverse=True):
+        pattern = r"[\s,]+" + re.escape(form.rstrip(".")).replace(r"\ ", r"\s*") + r"\.?$"
+        new = re.sub(pattern, "", out, flags=re.IGNORECASE)
+        if new != out and new.strip():
+            return new.strip(" ,")
+    return out

@@ -1,0 +1,100 @@
+"""Per-language knowledge, read from one YAML data file per language in `data/lang/`.
+
+The files are data a linguist can review without reading Python: phrases that name a
+privacy policy, labels of update/effective dates, topic cue words. The code that uses
+them is the same for every language.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
+
+from .text import fold
+
+TOPIC_IDS = (
+    "scope",
+    "collection",
+    "purposes",
+    "legal-basis",
+    "sharing",
+    "cookies",
+    "retention",
+    "security",
+    "rights",
+    "choices",
+    "children",
+    "transfers",
+    "changes",
+    "contact",
+)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    lang: str
+    name: str
+    title_phrases: tuple[str, ...]
+    updated_labels: tuple[str, ...]
+    effective_labels: tuple[str, ...]
+    topics: tuple[tuple[str, tuple[str, ...]], ...]
+
+    @property
+    def has_topics(self) -> bool:
+        return any(cues for _, cues in self.topics)
+
+    def topic_cues(self, topic: str) -> tuple[str, ...]:
+        return dict(self.topics).get(topic, ())
+
+
+def _data_dir():  # type: ignore[no-untyped-def]
+    return resources.files("policy_atlas") / "data" / "lang"
+
+
+@cache
+def available_languages() -> tuple[str, ...]:
+    return tuple(sorted(p.name[:-5] for p in _data_dir().iterdir() if p.name.endswith(".yaml")))
+
+
+@cache
+def lexicon(lang: str) -> Lexicon | None:
+    """The lexicon of a language (`nb`, `cs`, ...), or None when we have no data for it."""
+    base = lang.split("-")[0].lower()
+    if base not in available_languages():
+        return None
+    raw = yaml.safe_load((_data_dir() / f"{base}.yaml").read_text(encoding="utf-8")) or {}
+    topics = raw.get("topics") or {}
+    unknown = sorted(set(topics) - set(TOPIC_IDS))
+    if unknown:
+        raise ValueError(f"data/lang/{base}.yaml: unknown topic ids {unknown}; use {', '.join(TOPIC_IDS)}")
+    return Lexicon(
+        lang=base,
+        name=str(raw.get("name", base)),
+        title_phrases=_folded(raw.get("title_phrases")),
+        updated_labels=_folded(raw.get("updated_labels")),
+        effective_labels=_folded(raw.get("effective_labels")),
+        topics=tuple((t, _folded(topics.get(t))) for t in TOPIC_IDS),
+    )
+
+
+def _folded(values: object) -> tuple[str, ...]:
+    if not values:
+        return ()
+    if not isinstance(values, list):
+        raise ValueError(f"expected a list of phrases, got {values!r}")
+    # longest first, so "privacy policy" wins over "privacy"
+    return tuple(sorted({fold(str(v)).strip() for v in values if str(v).strip()}, key=lambda v: (-len(v), v)))
+
+
+@cache
+def all_title_phrases() -> tuple[str, ...]:
+    """Title phrases of every language, for text whose language we have no data for."""
+    phrases: set[str] = set()
+    for lang in available_languages():
+        lex = lexicon(lang)
+        if lex:
+            phrases.update(lex.title_phrases)
+    return tuple(sorted(phrases, key=lambda v: (-len(v), v)))

@@ -1,0 +1,160 @@
+"""Plain data passed along the pipeline: files -> documents -> sections -> analysis -> site.
+
+Everything here is a frozen dataclass over plain values, so the core can be used,
+cached and tested without MkDocs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong with one seed: what, where, and what to do about it."""
+
+    source: str
+    message: str
+    hint: str
+    severity: Severity = "error"
+    line: int | None = None
+
+    def format(self) -> str:
+        where = self.source if self.line is None else f"{self.source}:{self.line}"
+        return f"{where}: {self.message} {self.hint}".strip()
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "source": self.source,
+            "line": self.line,
+            "severity": self.severity,
+            "message": self.message,
+            "hint": self.hint,
+        }
+
+
+@dataclass(frozen=True)
+class SeedText:
+    """One seed file, decoded and normalized, its front matter split off."""
+
+    source: str  # path as shown to users, e.g. "seeds/004_x.txt"
+    name: str  # file name
+    text: str  # normalized body (NFC, "\n" line ends, no trailing spaces)
+    meta: tuple[tuple[str, object], ...]  # validated front matter, sorted by key
+    encoding: str
+    encoding_guessed: bool
+    first_body_line: int  # 1-based line in the file where `text` starts
+    digest: str  # sha256 of the raw bytes
+    markdown: bool  # a .md seed: its "#" headings count as headings
+
+    def get(self, key: str, default: object = None) -> object:
+        return dict(self.meta).get(key, default)
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph or list item of a section body, as plain text."""
+
+    kind: Literal["p", "li"]
+    text: str
+    start: int  # offset in the normalized text
+
+
+@dataclass(frozen=True)
+class Section:
+    """A section recovered from the raw text: heading, level and body.
+
+    `start`/`end` delimit the exact slice of the normalized text the section owns
+    (its heading included), so the sections joined back give the text again.
+    """
+
+    title: str
+    level: int
+    number: str | None
+    generated_title: bool
+    topic_key: str | None  # for a generated title: the topic that named it
+    kind: str  # how the heading was found: line, runin, numbered, markdown, generated, ...
+    start: int
+    end: int
+    blocks: tuple[Block, ...]  # body, in reading order (run-in body included)
+
+    @property
+    def body_text(self) -> str:
+        return "\n".join(b.text for b in self.blocks)
+
+
+@dataclass(frozen=True)
+class Segmentation:
+    """A document cut into a preamble (text before the first heading) and sections."""
+
+    text: str  # the normalized text all offsets refer to
+    title_line: tuple[int, int] | None  # span of the line used as page title, if any
+    preamble_end: int
+    preamble: tuple[Block, ...]
+    sections: tuple[Section, ...]
+    generated: bool  # sections were cut by topic, the text had no headings
+
+    def pieces(self) -> list[str]:
+        """The text the preamble and each section own, in order (joins back to `text`)."""
+        return [self.text[: self.preamble_end]] + [self.text[s.start : s.end] for s in self.sections]
+
+
+@dataclass(frozen=True)
+class PlacedSection:
+    """A section with its published anchor ids."""
+
+    section: Section
+    id: str
+    aliases: tuple[str, ...] = ()
+    removed_notes: tuple[str, ...] = ()  # titles of removed sections once linked here
+    topics: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class DateValue:
+    """A date as precise as the text states it: YYYY, YYYY-MM or YYYY-MM-DD."""
+
+    iso: str
+    quote: str
+    line: int
+
+    @property
+    def precision(self) -> str:
+        return {4: "year", 7: "month", 10: "day"}[len(self.iso)]
+
+
+@dataclass(frozen=True)
+class Policy:
+    """Everything known about one policy, ready to render and export."""
+
+    slug: str
+    source: str
+    name: str
+    title: str
+    title_generated: bool
+    publisher: str | None
+    url: str | None
+    lang: str
+    lang_confidence: float
+    lang_supported: bool
+    updated: DateValue | None
+    effective: DateValue | None
+    word_count: int
+    paragraph_count: int
+    segmentation: Segmentation
+    sections: tuple[PlacedSection, ...]
+    digest: str
+    encoding: str
+    encoding_guessed: bool
+    old_slugs: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Site:
+    """The whole site model: policies in a stable order, plus the problems found."""
+
+    policies: tuple[Policy, ...]
+    problems: tuple[Problem, ...] = field(default=())

@@ -1,0 +1,210 @@
+"""The pipeline: seed files -> documents -> sections -> analysis -> site model.
+
+`analyse` works on one seed alone (so its result can be cached by content); `assemble`
+puts the analysed seeds together: unique slugs, anchors matched against the lock,
+redirects for pages whose slug changed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+
+from .anchors import Lock, LockedPage, place
+from .front import Front, read_front, strip_legal_form
+from .langdetect import detect_language
+from .lexicon import lexicon
+from .model import DateValue, Policy, Problem, SeedText, Segmentation, Site
+from .segment import segment
+from .slugs import policy_slug, slugify
+from .text import word_count
+
+
+@dataclass(frozen=True)
+class Draft:
+    """One seed analysed on its own: everything but what depends on other seeds."""
+
+    seed: SeedText
+    lang: str
+    lang_confidence: float
+    lang_supported: bool
+    front: Front
+    segmentation: Segmentation
+    word_count: int
+    paragraph_count: int
+
+    @property
+    def title(self) -> str | None:
+        value = self.seed.get("title")
+        return str(value) if value else self.front.title
+
+    @property
+    def publisher(self) -> str | None:
+        value = self.seed.get("publisher")
+        return str(value) if value else self.front.publisher
+
+    def date(self, key: str) -> DateValue | None:
+        value = self.seed.get(key)
+        if value:
+            return DateValue(iso=str(value), quote=f"{key}: {value}", line=0)
+        return self.front.updated if key == "updated" else self.front.effective
+
+    def slug_candidates(self) -> list[str | None]:
+        publisher = self.publisher
+        return [strip_legal_form(publisher) if publisher else None, self.title]
+
+
+def analyse(seed: SeedText) -> Draft:
+    """Language, head, sections and counts of one seed."""
+    forced = seed.get("lang")
+    if forced:
+        lang, confidence = str(forced), 1.0
+    else:
+        detected = detect_language(seed.text)
+        lang, confidence = detected.lang, detected.confidence
+    lex = lexicon(lang)
+    front = read_front(seed.text, lex, lang)
+    segmentation = segment(seed.text, front, lex, markdown=seed.markdown)
+    paragraphs = len(segmentation.preamble) + sum(len(s.blocks) for s in segmentation.sections)
+    return Draft(
+        seed=seed,
+        lang=lang,
+        lang_confidence=confidence,
+        lang_supported=lex is not None and lex.has_topics,
+        front=front,
+        segmentation=segmentation,
+        word_count=word_count(seed.text),
+        paragraph_count=paragraphs,
+    )
+
+
+@dataclass(frozen=True)
+class Redirect:
+    old_slug: str
+    new_slug: str
+
+
+@dataclass
+class Assembled:
+    site: Site
+    lock: Lock
+    redirects: list[Redirect] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def assemble(drafts: list[Draft], lock: Lock, read_problems: tuple[Problem, ...] = ()) -> Assembled:
+    """Unique slugs, anchors matched against the lock, redirects for moved pages."""
+    problems = list(read_problems)
+    slugs = _assign_slugs(drafts, problems)
+    by_source = {d.seed.source: slug for d, slug in zip(drafts, slugs, strict=True)}
+    new_lock = Lock(dict(lock.pages))
+    redirects: list[Redirect] = []
+    # pages whose slug changed: carry their locked ids over and redirect the old URL
+    inherited: dict[str, list[LockedPage]] = {}
+    for old_slug, page in sorted(lock.pages.items()):
+        if old_slug in by_source.values():
+            continue
+        target = by_source.get(page.source) or (page.moved_to if page.moved_to in by_source.values() else None)
+        if target is None and page.moved_to:
+            target = _follow_moves(lock, page.moved_to, set(by_source.values()))
+        if target is None:
+            problems.append(
+                Problem(
+                    source=page.source,
+                    message=f"The page policies/{old_slug}/ was published before, but no seed makes it any more; "
+                    f"its {len(page.ids)} locked anchors (e.g. #{page.ids[0].id if page.ids else old_slug}) would break.",
+                    hint="Restore the seed, or give its successor the front matter `slug: " + old_slug + "`.",
+                )
+            )
+            continue
+        redirects.append(Redirect(old_slug, target))
+        inherited.setdefault(target, []).append(page)
+        new_lock.pages[old_slug] = LockedPage(old_slug, page.source, page.ids, moved_to=target)
+    policies: list[Policy] = []
+    for draft, slug in zip(drafts, slugs, strict=True):
+        locked = lock.pages.get(slug)
+        if locked is not None and locked.moved_to:
+            locked = LockedPage(slug, locked.source, locked.ids)
+        for old in inherited.get(slug, []):
+            known = {i.id for i in locked.ids} if locked else set()
+            extra = tuple(i for i in old.ids if i.id not in known)
+            locked = LockedPage(slug, draft.seed.source, (locked.ids if locked else ()) + extra)
+        placement = place(slug, draft.seed.source, draft.segmentation.sections, locked)
+        new_lock.pages[slug] = placement.page
+        policies.append(
+            _policy(draft, slug, placement.sections, tuple(r.old_slug for r in redirects if r.new_slug == slug))
+        )
+    return Assembled(Site(tuple(policies), tuple(problems)), new_lock, redirects, problems)
+
+
+def _follow_moves(lock: Lock, slug: str, live: set[str]) -> str | None:
+    seen: set[str] = set()
+    while slug not in live and slug not in seen:
+        seen.add(slug)
+        page = lock.pages.get(slug)
+        if page is None or not page.moved_to:
+            return None
+        slug = page.moved_to
+    return slug if slug in live else None
+
+
+def _assign_slugs(drafts: list[Draft], problems: list[Problem]) -> list[str]:
+    taken: dict[str, str] = {}
+    # front-matter slugs are claimed first, in file order
+    wanted = [str(d.seed.get("slug")) if d.seed.get("slug") else None for d in drafts]
+    slugs: list[str | None] = [None] * len(drafts)
+    for index, (draft, slug) in enumerate(zip(drafts, wanted, strict=True)):
+        if slug is None:
+            continue
+        if slug in taken:
+            problems.append(
+                Problem(
+                    draft.seed.source,
+                    f"Front matter `slug: {slug}` is already used by {taken[slug]}.",
+                    "Give each seed its own slug; this one is published under a derived slug meanwhile.",
+                    line=2,
+                )
+            )
+            continue
+        taken[slug] = draft.seed.source
+        slugs[index] = slug
+    for index, draft in enumerate(drafts):
+        if slugs[index] is not None:
+            continue
+        stem = PurePosixPath(draft.seed.name).stem
+        slug = policy_slug(draft.slug_candidates(), stem)
+        if slug in taken:
+            slug = f"{slug}-{slugify(stem, 24) or 'policy'}"
+        base, n = slug, 2
+        while slug in taken:
+            slug, n = f"{base}-{n}", n + 1
+        taken[slug] = draft.seed.source
+        slugs[index] = slug
+    return [s for s in slugs if s is not None]
+
+
+def _policy(draft: Draft, slug: str, sections: tuple, old_slugs: tuple[str, ...]) -> Policy:  # type: ignore[type-arg]
+    title = draft.title
+    return Policy(
+        slug=slug,
+        source=draft.seed.source,
+        name=draft.seed.name,
+        title=title or "",
+        title_generated=not title,
+        publisher=draft.publisher,
+        url=str(draft.seed.get("url")) if draft.seed.get("url") else None,
+        lang=draft.lang,
+        lang_confidence=draft.lang_confidence,
+        lang_supported=draft.lang_supported,
+        updated=draft.date("updated"),
+        effective=draft.date("effective"),
+        word_count=draft.word_count,
+        paragraph_count=draft.paragraph_count,
+        segmentation=draft.segmentation,
+        sections=sections,
+        digest=draft.seed.digest,
+        encoding=draft.seed.encoding,
+        encoding_guessed=draft.seed.encoding_guessed,
+        old_slugs=old_slugs,
+    )
+

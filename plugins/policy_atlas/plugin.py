@@ -1,0 +1,130 @@
+"""The MkDocs plugin: a thin adapter over the core.
+
+It reads its options, hands the pages the core renders to MkDocs as generated files,
+reports seed problems as warnings (so `--strict` fails on them), writes the exports
+and the anchor lock after a build, and watches the seeds folder in `mkdocs serve`.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any, Literal
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import CountHandler
+
+from .anchors import Lock
+from .i18n import Labels
+from .render import HOME_MARKER, render_home
+from .site import SitePages, asset_files, build
+
+log = logging.getLogger("mkdocs.plugins.policy_atlas")
+
+REQUIRED_EXTENSIONS = ("attr_list", "md_in_html", "toc")
+
+
+class PolicyAtlasConfig(Config):
+    seeds_dir = c.Type(str, default="seeds")
+    lock_file = c.Type(str, default="anchors.lock.json")
+    lock = c.Choice(("update", "check", "off"), default="update")
+
+
+class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.command: str = "build"
+        self.pages: SitePages | None = None
+        self.lock: Lock = Lock()
+
+    # --- configuration --------------------------------------------------------------
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        self.command = command
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        root = Path(config.config_file_path).parent
+        self.seeds_dir = (root / self.config.seeds_dir).resolve()
+        self.lock_path = (root / self.config.lock_file).resolve()
+        self.ui_lang = str(config.theme.get("language") or "en")
+        for name in REQUIRED_EXTENSIONS:
+            if name not in config.markdown_extensions:
+                config.markdown_extensions.append(name)
+        for path in asset_files():
+            if path.endswith(".css") and path not in config.extra_css:
+                config.extra_css.append(path)
+        js = "assets/policy-atlas/policy-atlas.js"
+        if js not in [str(s) for s in config.extra_javascript]:
+            config.extra_javascript.append(js)  # type: ignore[arg-type]
+        return config
+
+    # --- pages ----------------------------------------------------------------------
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        try:
+            self.lock = Lock.load(self.lock_path) if self.config.lock != "off" else Lock()
+        except (OSError, ValueError) as exc:
+            log.warning(
+                "%s: the anchor lock could not be read (%s). Restore it from version control.", self.lock_path.name, exc
+            )
+            self.lock = Lock()
+        home = files.get_file_from_path("index.md")
+        self.pages = build(
+            self.seeds_dir,
+            self.lock,
+            self.ui_lang,
+            home_template=HOME_MARKER if home else None,
+            shown_dir=self.config.seeds_dir,
+        )
+        for problem in self.pages.assembled.problems:
+            log.warning("%s", problem.format())
+        for path, markdown in self.pages.pages.items():
+            if path == "index.md" and home is not None:
+                continue  # the hand-written home page gets the table in on_page_markdown
+            existing = files.get_file_from_path(path)
+            if existing is not None:
+                log.warning(
+                    "%s exists in docs/ and is also generated from the seeds; the generated page wins. Remove it from docs/.",
+                    path,
+                )
+                files.remove(existing)
+            files.append(File.generated(config, path, content=markdown))
+        for path, content in {**asset_files(), **self.pages.extra}.items():
+            files.append(File.generated(config, path, content=content))
+        return files
+
+    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        if page.file.src_uri == "index.md" and self.pages is not None and not page.file.generated_by:
+            return render_home(self.pages.assembled.site, Labels(self.ui_lang), markdown)
+        return None
+
+    # --- after the build --------------------------------------------------------------
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.pages is None or self.config.lock != "update" or self.command != "build":
+            return
+        if config.strict and _warnings_so_far():
+            return  # the build is about to fail: publish nothing into the lock
+        if self.pages.assembled.lock.save(self.lock_path):
+            log.info("Anchor lock updated: %s", self.lock_path.name)
+
+    # --- serve ------------------------------------------------------------------------
+
+    def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
+        if self.seeds_dir.is_dir():
+            server.watch(str(self.seeds_dir))
+        return server
+
+
+def _warnings_so_far() -> int:
+    """Warnings MkDocs has counted in this build (it fails `--strict` builds on them)."""
+    for handler in logging.getLogger("mkdocs").handlers:
+        if isinstance(handler, CountHandler):
+            return sum(count for level, count in handler.counts.items() if level >= logging.WARNING)
+    return 0

@@ -1,0 +1,342 @@
+"""Rendering the site model as Markdown pages and machine-readable exports.
+
+Seed text is text, never markup: every character that Markdown, HTML, attribute lists
+or a template engine could read as syntax is written as a numeric character entity, so
+nothing in a seed can become an element, a link, a heading or an attribute.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from dataclasses import dataclass
+
+from . import __version__
+from .anchors import all_anchor_ids
+from .i18n import N_, Labels
+from .localize import format_confidence, format_policy_date, language_name
+from .model import Block, PlacedSection, Policy, Problem, Site
+from .slugs import number_id
+
+POLICIES_DIR = "policies"
+JSON_SCHEMA = 1
+
+TOPIC_NAMES = {
+    "scope": N_("Scope and definitions"),
+    "collection": N_("Data collected"),
+    "purposes": N_("Purposes"),
+    "legal-basis": N_("Legal basis"),
+    "sharing": N_("Sharing with third parties"),
+    "cookies": N_("Cookies and tracking"),
+    "retention": N_("Retention"),
+    "security": N_("Security"),
+    "rights": N_("Your rights"),
+    "choices": N_("Choices and consent"),
+    "children": N_("Children"),
+    "transfers": N_("International transfers"),
+    "changes": N_("Changes to the policy"),
+    "contact": N_("Contact"),
+}
+
+# Characters that could start Markdown, HTML, attribute-list or template syntax.
+_ENTITIES = {ch: f"&#{ord(ch)};" for ch in "\\`*_{}[]<>#|~^&$!:="}
+_ENTITIES['"'] = "&quot;"
+_TRANSLATE = str.maketrans(_ENTITIES)
+_LIST_START = re.compile(r"^(\d+)([.)])")
+
+
+def md_text(text: str) -> str:
+    """Plain text -> Markdown source that renders as exactly that text."""
+    escaped = text.translate(_TRANSLATE)
+    # a leading "-", "+" or "1." would start a list
+    if escaped[:1] in "-+":
+        return f"&#{ord(escaped[0])};" + escaped[1:]
+    return _LIST_START.sub(lambda m: f"{m.group(1)}&#{ord(m.group(2))};", escaped)
+
+
+def attr(text: str) -> str:
+    """Text for an HTML attribute value inside double quotes (also safe in Markdown)."""
+    return html.escape(text, quote=True).replace("{", "&#123;").replace("}", "&#125;")
+
+
+def page_path(slug: str) -> str:
+    return f"{POLICIES_DIR}/{slug}.md"
+
+
+def page_url(slug: str) -> str:
+    return f"{POLICIES_DIR}/{slug}/"
+
+
+def display_title(policy: Policy, t: Labels) -> str:
+    if not policy.title_generated:
+        return policy.title
+    if policy.publisher:
+        return f"{policy.publisher} – {t('Privacy policy')}"
+    return f"{t('Privacy policy')} ({policy.name})"
+
+
+def citation(policy: Policy, t: Labels) -> str:
+    """ "WebProm – Privacy Policy": how a ticket names the policy."""
+    if policy.publisher:
+        return f"{policy.publisher} – {t('Privacy Policy')}"
+    return display_title(policy, t)
+
+
+def section_title(placed: PlacedSection, t: Labels) -> str:
+    section = placed.section
+    if section.generated_title and section.topic_key in TOPIC_NAMES:
+        return t(TOPIC_NAMES[section.topic_key])
+    if section.generated_title:
+        return t("Text")
+    return section.title
+
+
+# --- a policy page -------------------------------------------------------------------
+
+
+def render_policy(policy: Policy, t: Labels) -> str:
+    title = display_title(policy, t)
+    out: list[str] = [f"# {md_text(title)} {{#policy-title}}", ""]
+    out += _meta_table(policy, t)
+    cite = citation(policy, t)
+    out += [
+        f'<div class="pa-body" id="policy-body" lang="{attr(policy.lang)}" data-pa-cite="{attr(cite)}" '
+        f'data-pa-copy="{attr(t("Copy link"))}" data-pa-copied="{attr(t("Link copied"))}" markdown>',
+        "",
+    ]
+    if policy.segmentation.generated:
+        out += [
+            f'<p class="pa-note">{attr(t("This text has no headings: its sections were cut where the subject changes and their titles are generated."))}</p>',
+            "",
+        ]
+    skip = _title_blocks(policy)
+    out += _blocks([b for b in policy.segmentation.preamble if b.start not in skip])
+    used: set[str] = {p.id for p in policy.sections}
+    for placed in policy.sections:
+        out += _section(placed, t, used)
+    out += ["</div>", ""]
+    return "\n".join(out)
+
+
+def _title_blocks(policy: Policy) -> set[int]:
+    """The preamble line shown as the page title is not repeated in the body."""
+    span = policy.segmentation.title_line
+    if span is None or policy.title_generated:
+        return set()
+    return {b.start for b in policy.segmentation.preamble if span[0] <= b.start < span[1] and b.text == policy.title}
+
+
+def _meta_table(policy: Policy, t: Labels) -> list[str]:
+    ui = t.lang
+    rows: list[tuple[str, str]] = []
+    if policy.publisher:
+        rows.append((t("Publisher"), html.escape(policy.publisher)))
+    lang_name = language_name(policy.lang, ui)
+    rows.append(
+        (
+            t("Language"),
+            f'{html.escape(lang_name)} <span class="pa-confidence">({html.escape(t("detected with %(confidence)s confidence") % {"confidence": format_confidence(policy.lang_confidence, ui)})})</span>',
+        )
+    )
+    if policy.updated:
+        rows.append(
+            (
+                t("Updated"),
+                f'<time datetime="{policy.updated.iso}">{html.escape(format_policy_date(policy.updated, ui))}</time>',
+            )
+        )
+    if policy.effective:
+        rows.append(
+            (
+                t("Effective"),
+                f'<time datetime="{policy.effective.iso}">{html.escape(format_policy_date(policy.effective, ui))}</time>',
+            )
+        )
+    if policy.url:
+        rows.append(
+            (
+                t("Published at"),
+                f'<a href="{attr(policy.url)}" rel="nofollow noopener noreferrer">{html.escape(policy.url)}</a>',
+            )
+        )
+    rows.append((t("Source file"), f"<code>{html.escape(policy.source)}</code>"))
+    rows.append((t("Words"), html.escape(f"{policy.word_count:,}".replace(",", "\u202f"))))
+    if policy.encoding_guessed:
+        rows.append((t("Encoding"), html.escape(t("guessed as %(encoding)s") % {"encoding": policy.encoding})))
+    lines = ['<table class="pa-meta" id="policy-meta">', "<tbody>"]
+    lines += [f'<tr><th scope="row">{html.escape(k)}</th><td>{v}</td></tr>' for k, v in rows]
+    lines += ["</tbody>", "</table>", ""]
+    return lines
+
+
+def _section(placed: PlacedSection, t: Labels, used: set[str]) -> list[str]:
+    out: list[str] = []
+    for extra in all_anchor_ids(placed)[1:]:
+        if extra in used and extra not in placed.aliases:
+            continue
+        used.add(extra)
+        out += [f'<div class="pa-anchor" id="{attr(extra)}" data-pa-target="{attr(placed.id)}"></div>', ""]
+    level = min(placed.section.level + 1, 6)
+    title = section_title(placed, t)
+    classes = " .pa-generated" if placed.section.generated_title else ""
+    out += [f"{'#' * level} {md_text(title)} {{#{placed.id}{classes}}}", ""]
+    if placed.section.generated_title:
+        out += [f'<p class="pa-note">{attr(t("Title generated from the topic of this part."))}</p>', ""]
+    for note in placed.removed_notes:
+        message = t("Text once linked here was removed: “%(title)s”.") % {"title": note}
+        out += [f'<p class="pa-note pa-removed">{attr(message)}</p>', ""]
+    out += _blocks(list(placed.section.blocks))
+    return out
+
+
+def _blocks(blocks: list[Block]) -> list[str]:
+    out: list[str] = []
+    in_list = False
+    for block in blocks:
+        if block.kind == "li":
+            text = re.sub(r"^[-*+•·▪◦●‣–]\s*", "", block.text) or block.text
+            out.append(f"- {md_text(text)}")
+            in_list = True
+            continue
+        if in_list:
+            out.append("")
+            in_list = False
+        out += [md_text(block.text), ""]
+    if in_list:
+        out.append("")
+    return out
+
+
+# --- the home page, the problems page ----------------------------------------------
+
+HOME_MARKER = "<!-- policy-atlas:policies -->"
+
+
+def render_policy_table(site: Site, t: Labels, link_prefix: str = "") -> str:
+    ui = t.lang
+    head = [t("Policy"), t("Publisher"), t("Language"), t("Updated"), t("Sections"), t("Paragraphs")]
+    lines = ["| " + " | ".join(md_text(h) for h in head) + " |", "|" + "---|" * len(head)]
+    for policy in site.policies:
+        link = f"[{md_text(display_title(policy, t))}]({link_prefix}{page_path(policy.slug)})"
+        updated = format_policy_date(policy.updated, ui) if policy.updated else "–"
+        cells = [
+            link,
+            md_text(policy.publisher) if policy.publisher else "–",
+            md_text(language_name(policy.lang, ui)),
+            md_text(updated),
+            str(len(policy.sections)),
+            str(policy.paragraph_count),
+        ]
+        lines.append("| " + " | ".join(cells) + " |")
+    if not site.policies:
+        return md_text(t("No policies yet: put .txt or .md files in the seeds folder.")) + "\n"
+    summary = t.n("%(count)d policy", "%(count)d policies", len(site.policies)) % {"count": len(site.policies)}
+    problems = ""
+    if site.problems:
+        problems = (
+            " · ["
+            + md_text(
+                t.n("%(count)d problem", "%(count)d problems", len(site.problems)) % {"count": len(site.problems)}
+            )
+            + f"]({link_prefix}problems.md)"
+        )
+    return md_text(summary) + problems + "\n\n" + "\n".join(lines) + "\n"
+
+
+def render_home(site: Site, t: Labels, template: str | None) -> str:
+    table = render_policy_table(site, t)
+    if template is None:
+        return f"# {md_text(t('Privacy policies'))}\n\n{table}"
+    if HOME_MARKER in template:
+        return template.replace(HOME_MARKER, table)
+    return template.rstrip("\n") + "\n\n" + table
+
+
+def render_problems(problems: tuple[Problem, ...], t: Labels) -> str:
+    out = [f"# {md_text(t('Problems'))}", ""]
+    if not problems:
+        out += [md_text(t("No problems: every seed was read and published.")), ""]
+        return "\n".join(out)
+    out += [md_text(t("These seeds could not be published as they are, or were published with a warning.")), ""]
+    for problem in problems:
+        where = problem.source if problem.line is None else f"{problem.source}:{problem.line}"
+        kind = t("error") if problem.severity == "error" else t("warning")
+        out.append(
+            f"- **{md_text(kind)}** `{where.replace('`', '')}`: {md_text(problem.message)} {md_text(problem.hint)}"
+        )
+    out.append("")
+    return "\n".join(out)
+
+
+# --- exports -------------------------------------------------------------------------
+
+
+def policies_json(site: Site) -> str:
+    """The one machine-readable description of the site (schema 1)."""
+    data = {
+        "schema": JSON_SCHEMA,
+        "generator": f"policy-atlas {__version__}",
+        "policies": [_policy_json(p) for p in site.policies],
+        "problems": [p.as_json() for p in site.problems],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+
+
+def _policy_json(policy: Policy) -> dict[str, object]:
+    return {
+        "id": policy.slug,
+        "source": policy.source,
+        "url": page_url(policy.slug),
+        "title": policy.title or None,
+        "publisher": policy.publisher,
+        "lang": policy.lang,
+        "lang_confidence": policy.lang_confidence,
+        "updated": policy.updated.iso if policy.updated else None,
+        "effective": policy.effective.iso if policy.effective else None,
+        "words": policy.word_count,
+        "paragraphs": policy.paragraph_count,
+        "redirects_from": [page_url(s) for s in policy.old_slugs],
+        "sections": [_section_json(policy, s) for s in policy.sections],
+        "topics": {},
+        "facts": {},
+    }
+
+
+def _section_json(policy: Policy, placed: PlacedSection) -> dict[str, object]:
+    section = placed.section
+    return {
+        "id": placed.id,
+        "title": section.title if not section.generated_title else section.topic_key,
+        "level": section.level,
+        "number": section.number,
+        "number_anchor": number_id(section.number) if section.number else None,
+        "generated_title": section.generated_title,
+        "url": f"{page_url(policy.slug)}#{placed.id}",
+        "aliases": list(placed.aliases),
+        "topics": list(placed.topics),
+    }
+
+
+@dataclass(frozen=True)
+class RedirectPage:
+    path: str  # e.g. "policies/old/index.html"
+    html: str
+
+
+def redirect_page(old_slug: str, new_slug: str, t: Labels) -> RedirectPage:
+    """A static page at the old URL that forwards to the new one, keeping the #anchor
+    (through a self-hosted script; without scripts, a meta refresh and a link)."""
+    target = f"../{new_slug}/"
+    text = html.escape(t("This policy moved to a new address."))
+    body = (
+        "<!doctype html>\n"
+        f'<html lang="{attr(t.lang)}">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="default-src \'self\'">\n'
+        f"<title>{text}</title>\n"
+        f'<link rel="canonical" href="{attr(target)}">\n'
+        f'<script src="../../assets/policy-atlas/redirect.js" data-pa-target="{attr(target)}"></script>\n'
+        f'<meta http-equiv="refresh" content="1; url={attr(target)}">\n'
+        f'</head>\n<body>\n<p>{text} <a id="pa-redirect" href="{attr(target)}">{html.escape(target)}</a></p>\n</body>\n</html>\n'
+    )
+    return RedirectPage(f"{POLICIES_DIR}/{old_slug}/index.html", body)

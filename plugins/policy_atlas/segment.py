@@ -1,0 +1,474 @@
+"""Recovering sections from raw policy text.
+
+Scraped policies lose their markup: headings end up as short lines, numbered lines,
+ALL-CAPS lines, bullet lines or phrases glued to the paragraph they introduce. This
+module finds them by how lines look *and* how they behave (a heading introduces a
+body; a run of numbered lines with nothing between them is a list, not headings),
+then cuts the text into sections.
+
+Segmentation moves text and never drops any: each section owns an exact slice of the
+normalized text, and the slices join back to it (`Segmentation.pieces`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from .front import Front, lines_with_offsets
+from .lexicon import TOPIC_IDS, Lexicon
+from .model import Block, Section, Segmentation
+from .text import has_no_space_script, word_count
+from .topics import topic_scores
+
+MAX_HEADING_WORDS = 14
+MAX_HEADING_CHARS = 120
+MAX_NO_SPACE_HEADING_CHARS = 40
+MAX_RUNIN_WORDS = 12  # a label glued to its body ("Cookies.Kur ...")
+MAX_SPACED_RUNIN_WORDS = 5  # a label followed by ". " needs neighbours like it
+MAX_COLON_HEADING_WORDS = 6
+# Text without headings: a paragraph starts a new block when its topic scores at least
+# this much and beats the current block's topic by the margin.
+NEW_BLOCK_SCORE = 3.0
+BLOCK_MARGIN = 0.5
+
+_MD_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
+_NUMBERED = re.compile(r"^(?P<num>\d{1,3}(?:\.\d{1,3}){0,5})(?P<sep>[.)])?[ \t]+(?P<rest>\S.*)$")
+_ROMAN = re.compile(r"^(?P<num>[IVXL]{1,6})[.)][ \t]+(?P<rest>\S.*)$")
+_ARTICLE = re.compile(
+    r"^(?P<kw>Článek|Článok|Čl\.|Article|Art\.|Artikel|Artikkel|Artículo|Articolo|Artigo|Artykuł|Član|Cikk|Straipsnis|Pants|Paragraf|§)"
+    r"[ \t]*(?P<num>\d{1,3}[a-z]?)\b[ \t]*[.:–—-]?[ \t]*(?P<rest>.*)$"
+)
+_LIST_MARK = re.compile(
+    r"^(?:[-*+•·▪◦●‣–][ \t]*|\(?[a-zA-Z][.)][ \t]+|\(?(?:[ivx]{1,5})\)[ \t]*|\d{1,3}[ \t]*\)[ \t]*)"
+)
+_BULLET = re.compile(r"^[•·▪◦●‣][ \t]*")
+_KEY_VALUE = re.compile(r"^[^:]{1,40}:[ \t]*\S")
+_CONTACTISH = re.compile(r"@|https?://|www\.|\[email", re.IGNORECASE)
+_TERMINAL = ".;,!…"
+_LETTER = r"[^\W\d_]"
+
+# "Label.Body" (no space: scraped from <b>Label.</b>Body) or "Label. Body".
+_RUNIN_GLUED = re.compile(rf"^(?P<label>{_LETTER}[^.!?:;\n]{{1,110}}?[^\s.!?:;])\.(?P<body>[^\W\d_].*)$")
+_RUNIN_SPACED = re.compile(rf"^(?P<label>{_LETTER}[^.!?:;\n]{{1,70}}?[^\s.!?:;])\.[ \t]+(?P<body>\S.*)$")
+# "Label(i) body" and "labelBody": the separator was lost entirely.
+_RUNIN_PAREN = re.compile(rf"^(?P<label>{_LETTER}[^.!?:;()\n]{{3,90}}?{_LETTER})(?P<body>\((?:i|a|1)\).*)$")
+# "...end of sentence.Label words.Body" inside a paragraph of run-ins.
+_RUNIN_MID = re.compile(r"(?<=[^\W\d_][.!?])(?P<label>[^\W\d_][^.!?:;\n]{2,60}?[^\W\d_])\.(?=[^\W\d_])")
+# "1.2.1 Label: body"
+_NUMBERED_LABEL = re.compile(r"^(?P<label>[^:]{2,80}?):[ \t]*(?P<body>\S.*)$")
+
+
+@dataclass
+class _Para:
+    start: int  # offset of the first non-space character
+    end: int
+    text: str  # the line without leading spaces
+
+
+@dataclass
+class _Head:
+    start: int  # where the section starts (its heading)
+    body: int  # where its body starts
+    title: str
+    level: int
+    number: str | None
+    kind: str
+    para: int  # index of the paragraph holding it
+
+
+def segment(text: str, front: Front, lex: Lexicon | None, markdown: bool = False) -> Segmentation:
+    """Cut normalized `text` into a preamble and sections."""
+    paras = [
+        _Para(start + (len(line) - len(line.lstrip())), end, line.lstrip())
+        for start, end, line in lines_with_offsets(text)
+        if line.strip()
+    ]
+    first = next((i for i, p in enumerate(paras) if p.start >= front.end), len(paras))
+    heads = _find_heads(paras, first, markdown)
+    title_span = front.title_span
+    if not heads:
+        return _by_topic(text, paras, first, front, lex, title_span)
+    return _build(text, paras, heads, title_span, generated=False)
+
+
+# --- finding headings -------------------------------------------------------------
+
+
+def _find_heads(paras: list[_Para], first: int, markdown: bool) -> list[_Head]:
+    heads: list[_Head] = []
+    kinds: list[str | None] = [None] * len(paras)  # what each paragraph looks like
+    for index in range(first, len(paras)):
+        para = paras[index]
+        if markdown:
+            head = _markdown_heading(para, index)
+            if head:
+                heads.append(head)
+                kinds[index] = "heading"
+                continue
+        head = _numbered_heading(para, index) or _line_heading(para, index)
+        if head:
+            heads.append(head)
+            kinds[index] = "heading"
+            continue
+        kinds[index] = "list" if _LIST_MARK.match(para.text) else "prose"
+    heads = _drop_bodyless(heads, paras, kinds)
+    heads = _drop_lead_ins(heads, paras, kinds)
+    heads += _runin_heads(paras, first, kinds, {h.para for h in heads})
+    heads = _numbered_label_majority(heads, paras)
+    heads.sort(key=lambda h: h.start)
+    return _assign_levels(heads)
+
+
+def _markdown_heading(para: _Para, index: int) -> _Head | None:
+    match = _MD_HEADING.match(para.text)
+    if not match or not match.group(2).strip():
+        return None
+    title = match.group(2).strip()
+    number = None
+    numbered = _NUMBERED.match(title)
+    if numbered and numbered.group("sep") != ")":
+        number = numbered.group("num")
+    return _Head(para.start, para.end, title, len(match.group(1)), number, "markdown", index)
+
+
+def _is_title_like(text: str, max_words: int = MAX_HEADING_WORDS) -> bool:
+    if not text or _CONTACTISH.search(text):
+        return False
+    if has_no_space_script(text):
+        return len(text) <= MAX_NO_SPACE_HEADING_CHARS and text[-1] not in "。．，；！、.;,!"
+    if len(text) > MAX_HEADING_CHARS or word_count(text) > max_words:
+        return False
+    return text[-1] not in _TERMINAL
+
+
+def _numbered_heading(para: _Para, index: int) -> _Head | None:
+    for regex, kind in ((_NUMBERED, "numbered"), (_ROMAN, "roman"), (_ARTICLE, "article")):
+        match = regex.match(para.text)
+        if not match:
+            continue
+        if kind == "numbered" and match.group("sep") == ")":
+            return None  # "1) ..." is a list item
+        rest = match.group("rest").strip()
+        number = match.group("num")
+        level = number.count(".") + 1 if kind == "numbered" else 1
+        if kind == "article" and not rest:
+            return _Head(para.start, para.end, para.text.strip(), 1, number, kind, index)
+        if not rest or not rest[0].isalpha():
+            return None
+        if _is_title_like(rest) or (rest.endswith(":") and word_count(rest) <= 24 and ":" not in rest[:-1]):
+            return _Head(para.start, para.end, para.text.strip().rstrip(":").strip(), level, number, kind, index)
+        if kind == "numbered":
+            label = _NUMBERED_LABEL.match(rest)
+            if label and word_count(label.group("label")) <= 8 and not _CONTACTISH.search(label.group("label")):
+                body_at = para.start + para.text.index(label.group("body"), len(number))
+                title = para.text[: para.text.index(label.group("label")) + len(label.group("label"))].strip()
+                return _Head(para.start, body_at, title, level, number, "numbered-runin", index)
+        return None
+    return None
+
+
+def _line_heading(para: _Para, index: int) -> _Head | None:
+    text = para.text
+    bullet = _BULLET.match(text)
+    if bullet:
+        text = text[bullet.end() :]
+        if not text or not text[0].isupper() or ":" in text or not _is_title_like(text, 10):
+            return None
+        return _Head(para.start, para.end, text.strip(), 0, None, "bullet", index)
+    elif _LIST_MARK.match(text):
+        return None
+    if not text[:1].isalpha() and text[:1] not in "\"'“«„(":
+        return None
+    if text.endswith(":"):
+        core = text[:-1].rstrip()
+        if word_count(core) <= MAX_COLON_HEADING_WORDS and _is_title_like(core) and ":" not in core:
+            return _Head(para.start, para.end, core, 0, None, "colon", index)
+        return None
+    if _KEY_VALUE.match(text) and not text.isupper():
+        return None
+    if text.endswith(".") and not text.endswith("..") and word_count(text) <= 4 and _is_title_like(text[:-1]):
+        if text[:1].isupper():
+            return _Head(para.start, para.end, text[:-1].rstrip(), 0, None, "line", index)
+        return None
+    if _is_title_like(text) and (text[:1].isupper() or not text[:1].islower()):
+        return _Head(para.start, para.end, text.strip(), 0, None, "caps" if text.isupper() else "line", index)
+    return None
+
+
+def _next_heading_or_body(heads: list[_Head], para_index: int, kinds: list[str | None]) -> str:
+    """What follows paragraph `para_index`: 'heading', 'list', 'prose' or 'end'."""
+    for kind in kinds[para_index + 1 :]:
+        if kind is not None:
+            return kind
+    return "end"
+
+
+def _drop_bodyless(heads: list[_Head], paras: list[_Para], kinds: list[str | None]) -> list[_Head]:
+    """A heading introduces something. Numbered headings directly followed by a
+    heading that is not their child are a table of contents or a list: not headings."""
+    by_para = {h.para: h for h in heads}
+    kept: list[_Head] = []
+    for head in heads:
+        if head.body < paras[head.para].end:  # "1.2 Label: body" carries its own body
+            kept.append(head)
+            continue
+        follower = _next_heading_or_body(heads, head.para, kinds)
+        if follower == "end":
+            if head.kind in ("markdown",):
+                kept.append(head)
+            continue
+        if follower == "heading" and head.number is not None:
+            nxt = next(by_para[i] for i in range(head.para + 1, len(paras)) if i in by_para)
+            is_child = nxt.number is not None and nxt.number.startswith(head.number.rstrip(".") + ".")
+            if not is_child:
+                kinds[head.para] = "list"
+                continue
+        kept.append(head)
+    if len(kept) != len(heads):
+        # a heading that had only demoted lines after it may now be body-less too
+        return (
+            _drop_bodyless(kept, paras, kinds)
+            if any(_next_heading_or_body(kept, h.para, kinds) == "heading" and h.number is not None for h in kept)
+            and len(kept) < len(heads)
+            else kept
+        )
+    return kept
+
+
+def _drop_lead_ins(heads: list[_Head], paras: list[_Para], kinds: list[str | None]) -> list[_Head]:
+    """ "You have these rights:" followed by bullets is a lead-in, not a heading."""
+    kept = []
+    for head in heads:
+        if head.kind == "colon" and _next_heading_or_body(heads, head.para, kinds) == "list":
+            nxt = paras[head.para + 1] if head.para + 1 < len(paras) else None
+            if (nxt is not None and _BULLET.match(nxt.text)) or (nxt and nxt.text[:1] in "-*•"):
+                kinds[head.para] = "prose"
+                continue
+        kept.append(head)
+    return kept
+
+
+def _runin_candidates(para: _Para, index: int) -> list[tuple[_Head, bool]]:
+    """Run-in headings in one paragraph, each with whether it is certain on its own."""
+    text = para.text
+    found: list[tuple[_Head, bool]] = []
+    glued = _RUNIN_GLUED.match(text)
+    spaced = _RUNIN_SPACED.match(text)
+    paren = _RUNIN_PAREN.match(text)
+    cased = _case_glue(text)
+    if glued and word_count(glued.group("label")) <= MAX_RUNIN_WORDS and glued.group("body")[0].isupper():
+        found.append((_runin(para, index, glued), glued.group("label")[0].isupper()))
+    elif spaced and word_count(spaced.group("label")) <= MAX_SPACED_RUNIN_WORDS and spaced.group("body")[0].isupper():
+        found.append((_runin(para, index, spaced), False))
+    elif spaced and 5 < word_count(spaced.group("label")) <= 9 and spaced.group("body")[0].isupper():
+        found.append((_runin(para, index, spaced, weak=True), False))
+    elif paren and word_count(paren.group("label")) <= 8 and paren.group("label")[0].isupper():
+        found.append((_runin(para, index, paren), False))
+    elif cased is not None and word_count(text[:cased]) <= MAX_RUNIN_WORDS and text[0].isupper():
+        body_at = para.start + cased
+        found.append((_Head(para.start, body_at, text[:cased].strip(), 0, None, "runin", index), False))
+    if found:
+        for match in _RUNIN_MID.finditer(text, found[0][0].body - para.start):
+            label = match.group("label")
+            following = text[match.end() : match.end() + 1]
+            if 2 <= word_count(label) <= 6 and label[0].isupper() and following.isupper():
+                start = para.start + match.start("label")
+                found.append((_Head(start, start + len(label) + 1, label.strip(), 0, None, "runin-mid", index), True))
+    return found
+
+
+def _case_glue(text: str) -> int | None:
+    """Offset where a lowercase word runs into a capitalised one ("siguriMetali"), the
+    trace of a lost separator between a label and its body; None if there is none."""
+    for i in range(4, min(len(text) - 2, 120)):
+        if text[i - 1].islower() and text[i].isupper() and text[i + 1].islower() and text[i - 2].isalpha():
+            return i if ":" not in text[:i] and "." not in text[:i] else None
+    return None
+
+
+def _runin(para: _Para, index: int, match: re.Match[str], weak: bool = False) -> _Head:
+    body_at = para.start + match.start("body")
+    while body_at < para.end and para.text[body_at - para.start] in " \t":
+        body_at += 1
+    return _Head(para.start, body_at, match.group("label").strip(), 0, None, "runin-weak" if weak else "runin", index)
+
+
+def _runin_heads(paras: list[_Para], first: int, kinds: list[str | None], taken: set[int]) -> list[_Head]:
+    """Run-in headings: certain ones (glued, title-cased label) stand alone; weaker
+    ones ("Label. Body", lost separators) count only beside other run-ins."""
+    candidates: dict[int, list[tuple[_Head, bool]]] = {}
+    for index in range(first, len(paras)):
+        if index in taken or kinds[index] == "list":
+            continue
+        found = _runin_candidates(paras[index], index)
+        if found:
+            candidates[index] = found
+    heads: list[_Head] = []
+    for index, found in candidates.items():
+        head, certain = found[0]
+        neighbours = sum(
+            1
+            for j in (index - 2, index - 1, index + 1, index + 2)
+            if j in candidates and candidates[j][0][0].kind == "runin"
+        )
+        if head.kind == "runin-weak":
+            if neighbours < 2:
+                continue
+        elif not certain and neighbours < 1:
+            continue
+        heads.append(head)
+        heads.extend(h for h, _ in found[1:])
+    return heads
+
+
+def _numbered_label_majority(heads: list[_Head], paras: list[_Para]) -> list[_Head]:
+    """Numbered "1.2.1 Label: body" paragraphs are headings when most of their numbered
+    siblings are too; a lone labelled item among prose items ("5.1 ...: ...;") is a list item."""
+    parent_of = lambda number: number.rsplit(".", 1)[0] if "." in number else ""  # noqa: E731
+    siblings: dict[str, list[bool]] = {}
+    labelled = {h.para for h in heads if h.kind == "numbered-runin"}
+    for index, para in enumerate(paras):
+        match = _NUMBERED.match(para.text)
+        if match and match.group("sep") != ")":
+            siblings.setdefault(parent_of(match.group("num")), []).append(index in labelled)
+    kept = []
+    for head in heads:
+        if head.kind == "numbered-runin" and head.number is not None:
+            group = siblings.get(parent_of(head.number), [True])
+            if sum(group) * 2 < len(group):
+                continue
+        kept.append(head)
+    return kept
+
+
+def _assign_levels(heads: list[_Head]) -> list[_Head]:
+    """Numbered headings take their level from the number; markdown from its #'s;
+    line headings sit at the top; colon headings and run-ins one below the heading
+    they belong to; a line heading directly under a body-less line heading is its child."""
+    out: list[_Head] = []
+    anchor_level = 0  # level of the last numbered/line heading
+    min_md = min((h.level for h in heads if h.kind == "markdown"), default=1)
+    previous: _Head | None = None
+    previous_level = colon_level = 0
+    colon_sibling = False
+    for head in heads:
+        if head.kind == "markdown":
+            level = head.level - min_md + 1
+            anchor_level = level
+        elif head.number is not None:
+            level = head.level
+            anchor_level = level
+        elif head.kind in ("line", "caps"):
+            if previous is not None and previous.kind in ("line", "caps") and previous.para == head.para - 1:
+                level = previous_level + 1
+            else:
+                level = 1
+            anchor_level = level
+        elif head.kind == "colon":
+            level = anchor_level + 1 if anchor_level else 1
+            colon_sibling = bool(out) and out[-1].kind in ("runin", "runin-mid", "runin-weak") and out[-1].level > level
+            if colon_sibling:
+                level = out[-1].level
+            colon_level = level
+        elif head.kind == "bullet":
+            level = anchor_level + 1 if anchor_level else 1
+        else:  # run-ins
+            base = anchor_level
+            if previous is not None and previous.kind == "colon":
+                base = colon_level - 1 if colon_sibling else colon_level
+            elif (out and out[-1].kind in ("runin", "runin-mid", "runin-weak")) or (
+                previous and previous.kind == "colon"
+            ):
+                base = out[-1].level - 1
+            level = max(base + 1, 1)
+        out.append(replace(head, level=level))
+        previous = head
+        previous_level = level
+    return out
+
+
+# --- building sections --------------------------------------------------------------
+
+
+def _blocks(text: str, start: int, end: int) -> tuple[Block, ...]:
+    blocks: list[Block] = []
+    pos = start
+    for line in text[start:end].split("\n"):
+        stripped = line.strip()
+        if stripped:
+            offset = pos + (len(line) - len(line.lstrip()))
+            kind = "li" if _LIST_MARK.match(stripped) else "p"
+            blocks.append(Block(kind, stripped, offset))
+        pos += len(line) + 1
+    return tuple(blocks)
+
+
+def _build(
+    text: str,
+    paras: list[_Para],
+    heads: list[_Head],
+    title_span: tuple[int, int] | None,
+    generated: bool,
+    topic_keys: list[str | None] | None = None,
+) -> Segmentation:
+    sections: list[Section] = []
+    for i, head in enumerate(heads):
+        end = heads[i + 1].start if i + 1 < len(heads) else len(text)
+        sections.append(
+            Section(
+                title=_clean_title(head.title),
+                level=head.level,
+                number=head.number,
+                generated_title=generated,
+                topic_key=topic_keys[i] if topic_keys else None,
+                kind=head.kind,
+                start=head.start,
+                end=end,
+                blocks=_blocks(text, head.body, end),
+            )
+        )
+    preamble_end = heads[0].start if heads else len(text)
+    return Segmentation(
+        text=text,
+        title_line=title_span,
+        preamble_end=preamble_end,
+        preamble=_blocks(text, 0, preamble_end),
+        sections=tuple(sections),
+        generated=generated,
+    )
+
+
+def _clean_title(title: str) -> str:
+    title = _BULLET.sub("", title.strip())
+    return title.rstrip(" .:").strip() or title.strip()
+
+
+def _by_topic(
+    text: str,
+    paras: list[_Para],
+    first: int,
+    front: Front,
+    lex: Lexicon | None,
+    title_span: tuple[int, int] | None,
+) -> Segmentation:
+    """Text without headings: cut where the subject changes, name blocks by topic."""
+    body = paras[first:]
+    if len(body) < 3 or lex is None or not lex.has_topics:
+        return _build(text, paras, [], title_span, generated=False)
+    heads: list[_Head] = []
+    keys: list[str | None] = []
+    current: str | None = None
+    for index in range(first, len(paras)):
+        scores = topic_scores(paras[index].text, lex)
+        if not scores:
+            continue
+        topic, score = max(scores.items(), key=lambda item: (item[1], -TOPIC_IDS.index(item[0])))
+        # a new block starts where another topic clearly takes over
+        if topic != current and score >= NEW_BLOCK_SCORE and score > scores.get(current or "", 0.0) + BLOCK_MARGIN:
+            heads.append(_Head(paras[index].start, paras[index].start, topic, 1, None, "generated", index))
+            keys.append(topic)
+            current = topic
+    if not heads:
+        return _build(text, paras, [], title_span, generated=False)
+    return _build(text, paras, heads, title_span, generated=True, topic_keys=keys)

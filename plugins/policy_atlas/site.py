@@ -1,0 +1,61 @@
+"""The whole site as files: what both the MkDocs plugin and the CLI publish.
+
+`build_pages` turns a seeds folder into {docs-relative path: content}; the plugin
+hands these to MkDocs as generated files, the CLI writes them to a folder.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from .anchors import Lock
+from .cache import analyse_cached
+from .i18n import Labels
+from .pipeline import Assembled, assemble
+from .reader import read_seeds
+from .render import (
+    page_path,
+    policies_json,
+    redirect_page,
+    render_home,
+    render_policy,
+    render_problems,
+)
+
+ASSET_DIR = "assets/policy-atlas"
+ASSETS = ("policy-atlas.css", "policy-atlas.js", "redirect.js")
+
+
+@dataclass
+class SitePages:
+    assembled: Assembled
+    pages: dict[str, str] = field(default_factory=dict)  # Markdown pages, docs-relative
+    extra: dict[str, str] = field(default_factory=dict)  # files copied to the site as they are
+
+
+def build(
+    seeds_dir: Path, lock: Lock, ui_lang: str, home_template: str | None, shown_dir: str | None = None
+) -> SitePages:
+    """Read, analyse, assemble and render every seed of `seeds_dir`."""
+    result = read_seeds(seeds_dir, shown_dir)
+    drafts = [analyse_cached(seed) for seed in result.seeds]
+    assembled = assemble(drafts, lock, result.problems)
+    t = Labels(ui_lang)
+    out = SitePages(assembled)
+    for policy in assembled.site.policies:
+        out.pages[page_path(policy.slug)] = render_policy(policy, t)
+    out.pages["problems.md"] = render_problems(assembled.site.problems, t)
+    out.pages["index.md"] = render_home(assembled.site, t, home_template)
+    out.extra["policies.json"] = policies_json(assembled.site)
+    for redirect in assembled.redirects:
+        page = redirect_page(redirect.old_slug, redirect.new_slug, t)
+        out.extra[page.path] = page.html
+    return out
+
+
+def asset_files() -> dict[str, bytes]:
+    """Our CSS and JavaScript, served from the site itself."""
+    base = resources.files("policy_atlas") / "assets"
+    return {f"{ASSET_DIR}/{name}": (base / name).read_bytes() for name in ASSETS}

@@ -1,0 +1,38 @@
+"""Small text helpers shared by the core: words, folding, HTML-looking junk."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Scripts written without spaces between words: each character counts as a word.
+_NO_SPACE_SCRIPTS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0e7f\u0e80-\u0eff\u1000-\u109f"
+WORD_RE = re.compile(rf"[{_NO_SPACE_SCRIPTS}]|[^\W{_NO_SPACE_SCRIPTS}]+(?:['’-][^\W{_NO_SPACE_SCRIPTS}]+)*")
+TAG_RE = re.compile(r"<[^<>]{0,2000}>")
+
+
+def words(text: str) -> list[str]:
+    return WORD_RE.findall(text)
+
+
+def word_count(text: str) -> int:
+    return sum(1 for _ in WORD_RE.finditer(text))
+
+
+def strip_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form for matching lexicon entries."""
+    return strip_accents(text.casefold())
+
+
+def strip_tags(text: str) -> str:
+    """Remove HTML-looking tags from a one-line string (used for titles only)."""
+    return re.sub(r"\s+", " ", TAG_RE.sub(" ", text)).strip()
+
+
+def has_no_space_script(text: str) -> bool:
+    return re.search(rf"[{_NO_SPACE_SCRIPTS}]", text) is not None

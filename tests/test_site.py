@@ -1,0 +1,180 @@
+"""The five seeds built by MkDocs with our plugin: pages, languages, safety, exports."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+from conftest import BIN, SEED_LANGS, Project, make_project
+
+EXPECTED_SLUGS = {
+    "000_e48afe074e6cf66d.txt": "materiali-metal-civen-shanghai",
+    "001_00a49832638047e1.txt": "wuhan-chuangzhi-yicheng-technology",
+    "002_2c17a0862c804fc4.txt": "002-2c17a0862c804fc4",
+    "003_2c31ca6f0ba12496.txt": "zasady-ochrany-osobnich-udaju",
+    "004_bccd684d4b65cbbb.txt": "webprom",
+}
+
+
+class Elements(HTMLParser):
+    """Every element with its attributes, and the text, of one HTML page."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.elements: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.elements.append((tag, dict(attrs)))
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def parse(html: str) -> Elements:
+    parser = Elements()
+    parser.feed(html)
+    return parser
+
+
+def policies(project: Project) -> dict[str, dict]:
+    data = json.loads((project.site / "policies.json").read_text(encoding="utf-8"))
+    return {p["source"].split("/")[-1]: p for p in data["policies"]}
+
+
+def test_five_policy_pages_with_their_languages(built: Project) -> None:
+    found = policies(built)
+    assert set(found) == set(SEED_LANGS)
+    for name, lang in SEED_LANGS.items():
+        entry = found[name]
+        assert entry["id"] == EXPECTED_SLUGS[name]
+        assert entry["lang"] == lang
+        assert 0.9 <= entry["lang_confidence"] <= 1.0
+        page = parse(built.page(entry["url"].rstrip("/")))
+        bodies = [a for tag, a in page.elements if a.get("id") == "policy-body"]
+        assert len(bodies) == 1 and bodies[0]["lang"] == lang, name
+
+
+def test_policies_json_schema(built: Project) -> None:
+    data = json.loads((built.site / "policies.json").read_text(encoding="utf-8"))
+    assert data["schema"] == 1 and data["generator"].startswith("policy-atlas ")
+    keys = {
+        "id",
+        "source",
+        "url",
+        "title",
+        "publisher",
+        "lang",
+        "lang_confidence",
+        "updated",
+        "effective",
+        "sections",
+        "topics",
+        "facts",
+    }
+    for entry in data["policies"]:
+        assert keys <= set(entry)
+        assert entry["url"] == f"policies/{entry['id']}/"
+        assert entry["source"].startswith("seeds/")
+        for key in ("updated", "effective"):
+            assert entry[key] is None or re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", entry[key])
+    by_name = policies(built)
+    assert by_name["000_e48afe074e6cf66d.txt"]["updated"] == "2023-06-30"
+    assert by_name["002_2c17a0862c804fc4.txt"]["updated"] == "2024"
+    assert by_name["002_2c17a0862c804fc4.txt"]["effective"] == "2024"
+    assert by_name["003_2c31ca6f0ba12496.txt"]["updated"] == "2023-12-29"
+    assert by_name["003_2c31ca6f0ba12496.txt"]["effective"] == "2023-12-29"
+    assert by_name["004_bccd684d4b65cbbb.txt"]["publisher"] == "WebProm"
+    assert by_name["001_00a49832638047e1.txt"]["publisher"] == "Wuhan Chuangzhi Yicheng Technology Co, Ltd"
+
+
+def test_seed_html_is_text_not_markup(built: Project) -> None:
+    """Seed 000 starts with a tracking pixel: it is shown as text, never an element."""
+    html = built.page("policies/materiali-metal-civen-shanghai")
+    page = parse(html)
+    tags = [tag for tag, _ in page.elements]
+    assert "img" not in tags
+    assert not any("facebook.com" in (v or "") for _, attrs in page.elements for v in attrs.values())
+    body_text = "".join(page.text)
+    assert '<img lartësia = "1"' in body_text  # nothing dropped: the text is visible
+    article = re.search(r"<article.*?</article>", html, re.S)
+    assert article is not None
+    inner = parse(article.group(0))
+    assert not {"script", "img", "iframe", "svg", "style", "object", "embed"} & {t for t, _ in inner.elements}
+    assert not any(name.startswith("on") for _, attrs in inner.elements for name in attrs)
+
+
+def test_page_header(built: Project) -> None:
+    html = built.page("policies/zasady-ochrany-osobnich-udaju")
+    assert "Czech" in html and "December 29, 2023" in html
+    assert "seeds/003_2c31ca6f0ba12496.txt" in html
+    header = re.search(r'<table class="pa-meta".*?</table>', html, re.S)
+    assert header and "Words" in header.group(0)
+
+
+def test_every_home_link_resolves(built: Project) -> None:
+    html = built.page("")
+    links = [a["href"] for tag, a in parse(html).elements if tag == "a" and a.get("href")]
+    internal = [h for h in links if not urlsplit(h).scheme and not h.startswith("#")]
+    assert sum(1 for h in internal if "policies/" in h and not h.endswith(".json")) >= 5
+    for href in internal:
+        path = urlsplit(urljoin("/", href)).path.lstrip("/")
+        target = built.site / path
+        assert target.is_file() or (target / "index.html").is_file(), href
+    table = re.search(r"<table>.*?</table>", html, re.S)
+    assert table is not None
+    for name in ("Publisher", "Language", "Updated", "Paragraphs"):
+        assert name in table.group(0)
+    assert "WebProm" in table.group(0) and "Albanian" in table.group(0)
+
+
+def test_nothing_from_other_hosts(built: Project) -> None:
+    for page in built.site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        for tag, attrs in parse(html).elements:
+            for name in ("src", "href"):
+                value = attrs.get(name) or ""
+                if tag in ("script", "img", "iframe", "link") and name in attrs:
+                    if tag == "link" and attrs.get("rel") == "canonical":
+                        continue
+                    assert not re.match(r"^(https?:)?//", value), (page, tag, value)
+        assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
+
+
+def test_cli_render_writes_the_pages_the_plugin_builds(built: Project, tmp_path: Path) -> None:
+    """`policy-atlas render` output, built by a bare MkDocs, gives the same policy pages."""
+    out = tmp_path / "docs"
+    subprocess.run(
+        [
+            str(BIN / "policy-atlas"),
+            "render",
+            "--seeds",
+            str(built.seeds),
+            "--out",
+            str(out),
+            "--lock",
+            str(built.lock),
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    assert len(list((out / "policies").glob("*.md"))) == 5
+    bare = make_project(tmp_path / "bare", seeds=None)
+    (bare.root / "docs").rename(bare.root / "handwritten")
+    out.rename(bare.root / "docs")
+    bare.set_config("  - policy-atlas:\n      seeds_dir: seeds\n      lock_file: anchors.lock.json\n", "")
+    bare.set_config("nav:\n  - Home: index.md\n  - Linking to a section: linking.md\n  - Problems: problems.md\n", "")
+    bare.set_config(
+        "markdown_extensions:\n",
+        "extra_css: [assets/policy-atlas/policy-atlas.css]\nextra_javascript: [assets/policy-atlas/policy-atlas.js]\nmarkdown_extensions:\n",
+    )
+    bare.build(strict=False)
+    for entry in policies(built).values():
+        ours = re.search(r"<article.*?</article>", built.page(entry["url"]), re.S)
+        theirs = re.search(r"<article.*?</article>", bare.page(entry["url"]), re.S)
+        assert ours and theirs and ours.group(0) == theirs.group(0), entry["id"]
