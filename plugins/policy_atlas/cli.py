@@ -36,9 +36,15 @@ def main(argv: list[str] | None = None) -> int:
     links.add_argument(
         "--base", default=None, help="base URL the site is published at, e.g. https://policies.example.org/"
     )
+    sections = sub.add_parser("sections", help="show how one policy file is cut into sections, with topics")
+    sections.add_argument("file", type=Path, help="a policy text (.txt or .md)")
+    sections.add_argument("--body", action="store_true", help="also print each section's text")
+    sections.add_argument("--no-topics", action="store_true", help="do not print the topics (for annotating by hand)")
     args = parser.parse_args(argv)
     if args.command == "render":
         return _render(args)
+    if args.command == "sections":
+        return _sections(args.file, args.body, not args.no_topics)
     from .linkcheck import run as check_links
 
     return check_links(args.file, args.site, args.base)
@@ -69,6 +75,37 @@ def _render(args: argparse.Namespace) -> int:
     count = len(pages.assembled.site.policies)
     print(f"{count} policies written to {args.out}/ ({len(pages.assembled.problems)} problems)")
     return 1 if args.strict and pages.assembled.problems else 0
+
+
+def _sections(path: Path, show_body: bool, show_topics: bool = True) -> int:
+    from .anchors import natural_ids
+    from .lexicon import lexicon
+    from .pipeline import analyse
+    from .reader import read_seed
+    from .topics import tag_section
+
+    seed, problems = read_seed(path.read_bytes(), str(path), path.name)
+    for problem in problems:
+        print(f"WARNING: {problem.format()}", file=sys.stderr)
+    if seed is None:
+        return 1
+    draft = analyse(seed)
+    lex = lexicon(draft.lang)
+    print(
+        f"# {path.name}: lang={draft.lang} ({draft.lang_confidence}) title={draft.title!r} publisher={draft.publisher!r}"
+    )
+    print(
+        f"# updated={draft.date('updated')} effective={draft.date('effective')} generated={draft.segmentation.generated}"
+    )
+    sections = draft.segmentation.sections
+    for section, sid in zip(sections, natural_ids(sections), strict=True):
+        topics = tag_section(section.title, section.body_text, lex) if lex and lex.has_topics else ()
+        shown = f"  topics={','.join(topics) or '-'}" if show_topics else ""
+        print(f"{'  ' * (section.level - 1)}[{section.level}] {section.title}  #{sid}{shown}")
+        if show_body:
+            for block in section.blocks:
+                print(f"{'  ' * section.level}  | {block.text}")
+    return 0
 
 
 if __name__ == "__main__":

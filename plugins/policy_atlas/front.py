@@ -22,6 +22,10 @@ from .text import fold, strip_tags, word_count
 FRONT_SCAN_LINES = 8
 _SEPARATORS = re.compile(r"\s+[-–—|:]\s+|\s*[|–—]\s*")
 _KEY_VALUE = re.compile(r"^[^\W\d_][^:]{0,40}:\s*\S")
+_MD_H1 = re.compile(r"^#[ \t]+(.+?)[ \t#]*$")
+_MD_HEADING = re.compile(r"^#{1,6}[ \t]")
+_KRAMDOWN_ATTRS = re.compile(r"\{:[^{}]*\}")
+_DATETIME_ATTR = re.compile(r"\{:[^{}]*datetime=[\"'](\d{4}(?:-\d{2}(?:-\d{2})?)?)")
 _CONTACTISH = re.compile(r"@|\[email|\+\d[\d -]{6,}|https?://|www\.", re.IGNORECASE)
 
 
@@ -77,49 +81,54 @@ def find_phrase(line: str, phrases: tuple[str, ...]) -> tuple[int, int] | None:
     return None
 
 
-def read_front(text: str, lex: Lexicon | None, lang: str) -> Front:
+def read_front(text: str, lex: Lexicon | None, lang: str, markdown: bool = False) -> Front:
+    """Find the title line (and what stands before it), the date lines and the
+    publisher at the head of a policy."""
     lines = [entry for entry in lines_with_offsets(text) if entry[2].strip()][:FRONT_SCAN_LINES]
     phrases = _phrases(lex)
     title: str | None = None
     title_span: tuple[int, int] | None = None
     publisher: str | None = None
-    updated: DateValue | None = None
-    effective: DateValue | None = None
+    dates: dict[str, DateValue] = {}
     front_end = 0
-    seen_title = False
+    start_index = 0
     for index, (start, end, line) in enumerate(lines):
-        clean = strip_tags(line)
+        md_title = _MD_H1.match(line) if markdown and index == 0 else None
+        clean = md_title.group(1).strip() if md_title else strip_tags(line)
         words = word_count(clean)
-        date_kind, date = _date_line(clean, lex, lang, text.count("\n", 0, start) + 1)
-        if date_kind:
-            if date_kind == "updated" and updated is None:
-                updated = date
-            elif date_kind == "effective" and effective is None:
-                effective = date
+        if md_title or (words <= 16 and (not clean.endswith(".") or words <= 12) and find_phrase(clean, phrases)):
+            title, publisher = _split_title(clean, phrases)
+            if md_title:
+                publisher = None
+            title_span = (start, end)
+            front_end, start_index = end, index + 1
+            break
+        if _MD_HEADING.match(line) or words > 30:
+            break
+    for index in range(start_index, len(lines)):
+        start, end, line = lines[index]
+        clean = strip_tags(_KRAMDOWN_ATTRS.sub(" ", line))
+        words = word_count(clean)
+        kind, date = _date_line(line, clean, lex, lang, text.count("\n", 0, start) + 1)
+        if kind and date:
+            dates.setdefault(kind, date)
             front_end = end
             continue
-        if words <= 16 and (not clean.endswith(".") or words <= 12) and find_phrase(clean, phrases):
-            if title is None:
-                title, publisher = _split_title(clean, phrases)
-                title_span = (start, end)
-            seen_title = True
+        if title is not None and (fold(clean) == fold(title) or (words <= 8 and find_phrase(clean, phrases))):
+            front_end = end  # the title repeated, as scraped pages often do
+            continue
+        if _MD_HEADING.match(line):
+            break
+        if _KEY_VALUE.match(clean) and words <= 12:
             front_end = end
             continue
-        if title is not None and fold(clean) == fold(title):
-            front_end = end
-            continue
-        # before the title: breadcrumbs, addresses and "key: value" lines
-        if not seen_title and (words <= 4 or _KEY_VALUE.match(clean) or _CONTACTISH.search(clean)) and words <= 30:
-            if index + 1 < len(lines) and (index < 4):
-                front_end = end
-                continue
-        if seen_title and _KEY_VALUE.match(clean) and words <= 12:
+        if title is None and index < 3 and _CONTACTISH.search(clean) and words <= 30:
             front_end = end
             continue
         break
     if publisher is None:
         publisher = find_company(text[:3000])
-    return Front(front_end, title, title_span, publisher, updated, effective)
+    return Front(front_end, title, title_span, publisher, dates.get("updated"), dates.get("effective"))
 
 
 def _split_title(line: str, phrases: tuple[str, ...]) -> tuple[str, str | None]:
@@ -149,19 +158,25 @@ def find_company(text: str) -> str | None:
     return re.sub(r"\s+", " ", match.group(1)).strip() if match else None
 
 
-def _date_line(line: str, lex: Lexicon | None, lang: str, line_no: int) -> tuple[str | None, DateValue | None]:
-    if lex is None or word_count(line) > 14:
+def _date_line(
+    raw: str, line: str, lex: Lexicon | None, lang: str, line_no: int
+) -> tuple[str | None, DateValue | None]:
+    """("updated" | "effective", date) when the line states one of them."""
+    if word_count(line) > 14:
         return None, None
     folded = fold(line)
-    for kind, labels in (("effective", lex.effective_labels), ("updated", lex.updated_labels)):
-        for label in labels:
-            index = folded.find(label)
-            if index == -1 or index > 20:
-                continue
-            rest = line[index + len(label) :]
-            iso = parse_date(rest, lang)
-            if iso:
-                return kind, DateValue(iso=iso, quote=line.strip(), line=line_no)
+    exact = _DATETIME_ATTR.search(raw)
+    if lex is not None:
+        for kind, labels in (("effective", lex.effective_labels), ("updated", lex.updated_labels)):
+            for label in labels:
+                index = folded.find(label)
+                if index == -1 or index > 20:
+                    continue
+                iso = exact.group(1) if exact else parse_date(line[index + len(label) :], lang)
+                if iso:
+                    return kind, DateValue(iso=iso, quote=line.strip(), line=line_no)
+    if exact:  # a dated version line ("Mittwoch, 9. September 2020 {: datetime="2020-09-09" }")
+        return "updated", DateValue(iso=exact.group(1), quote=line.strip(), line=line_no)
     return None, None
 
 

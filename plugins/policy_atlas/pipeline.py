@@ -63,7 +63,7 @@ def analyse(seed: SeedText) -> Draft:
         detected = detect_language(seed.text)
         lang, confidence = detected.lang, detected.confidence
     lex = lexicon(lang)
-    front = read_front(seed.text, lex, lang)
+    front = read_front(seed.text, lex, lang, markdown=seed.markdown)
     segmentation = segment(seed.text, front, lex, markdown=seed.markdown)
     paragraphs = len(segmentation.preamble) + sum(len(s.blocks) for s in segmentation.sections)
     return Draft(
@@ -207,4 +207,3 @@ def _policy(draft: Draft, slug: str, sections: tuple, old_slugs: tuple[str, ...]
         encoding_guessed=draft.seed.encoding_guessed,
         old_slugs=old_slugs,
     )
-

@@ -47,3 +47,21 @@ def best_topic(text: str, lex: Lexicon, min_score: float = MIN_SCORE) -> str | N
         return None
     topic, score = max(scores.items(), key=lambda item: (item[1], -TOPIC_IDS.index(item[0])))
     return topic if score >= min_score else None
+
+
+# A section is tagged with every topic scoring at least TAG_SCORE and at least
+# TAG_RATIO of its best topic; cues in the title weigh TITLE_WEIGHT times more.
+TAG_SCORE = 3.0
+TAG_RATIO = 0.4
+TITLE_WEIGHT = 3.0
+
+
+def tag_section(title: str, body: str, lex: Lexicon) -> tuple[str, ...]:
+    """The topics of one section, in the fixed topic order."""
+    head = topic_scores(title, lex)
+    text = topic_scores(body, lex)
+    combined = {t: TITLE_WEIGHT * head.get(t, 0.0) + text.get(t, 0.0) for t in set(head) | set(text)}
+    if not combined:
+        return ()
+    best = max(combined.values())
+    return tuple(t for t in TOPIC_IDS if combined.get(t, 0.0) >= max(TAG_SCORE, TAG_RATIO * best))
