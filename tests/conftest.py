@@ -43,7 +43,7 @@ class Project:
         return self.root / "anchors.lock.json"
 
     def build(self, *args: str, strict: bool = True, check: bool = True) -> subprocess.CompletedProcess[str]:
-        cmd = [str(BIN / "mkdocs"), "build", "--clean", *(["--strict"] if strict else []), *args]
+        cmd = [str(BIN / "mkdocs"), "build", "--clean", "--strict" if strict else "--no-strict", *args]
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
         result = subprocess.run(cmd, cwd=self.root, capture_output=True, text=True, env=env, timeout=600)
         if check and result.returncode != 0:

@@ -1,0 +1,115 @@
+"""Unit tests of the core functions, without MkDocs."""
+
+from __future__ import annotations
+
+import pytest
+from policy_atlas.dates import parse_date
+from policy_atlas.localize import format_policy_date, language_name
+from policy_atlas.model import DateValue
+from policy_atlas.reader import decode, normalize_text, read_seed
+from policy_atlas.render import md_text
+from policy_atlas.slugs import number_id, policy_slug, section_id
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Të drejtat dhe zgjedhjet tuaja", "te-drejtat-dhe-zgjedhjet-tuaja"),
+        ("Jak chráníme vaše informace", "jak-chranime-vase-informace"),
+        ("Политика конфиденциальности", "politika-konfidentsialnosti"),
+        ("Πολιτική απορρήτου", "politiki-aporritoy"),
+        ("隐私政策", "yinsizhengce"),
+        ("", "section"),
+        ("!!!", "section"),
+        ("2024 changes", "n-2024-changes"),
+        ("Topic retention", "x-topic-retention"),
+    ],
+)
+def test_section_ids(title: str, expected: str) -> None:
+    assert section_id(title) == expected
+
+
+def test_section_ids_are_cut_at_a_word_boundary_and_never_reserved() -> None:
+    long = section_id("Baza ligjore për përpunimin e informacionit tuaj personal (vetëm vizitorët/klientët e EEA))")
+    assert long == "baza-ligjore-per-perpunimin-e-informacionit-tuaj-personal"
+    assert len(section_id("x" * 200)) <= 60
+    assert section_id("topic-retention").startswith("x-")  # #topic-<id> is reserved for topics
+    assert number_id("5.2") == "s-5-2" and number_id("IV") == "s-iv"
+
+
+def test_policy_slugs() -> None:
+    assert policy_slug(["WebProm", "Privacy Policy WebProm"], "004_x") == "webprom"
+    assert policy_slug([None, None], "002_2c17a0862c804fc4") == "002-2c17a0862c804fc4"
+    assert policy_slug(["!!!", None], "a b") == "a-b"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "iso"),
+    [
+        ("Qershor, 30,2023", "sq", "2023-06-30"),
+        ("29. prosince 2023", "cs", "2023-12-29"),
+        ("2024til Permanent", "nb", "2024"),
+        ("3 mars 2020", "fr", "2020-03-03"),
+        ("März 2021", "de", "2021-03"),
+        ("2020年3月1日", "zh", "2020-03-01"),
+        ("12.05.2022", "de", "2022-05-12"),
+        ("2019-08-15", "sv", "2019-08-15"),
+        ("no date here", "en", None),
+    ],
+)
+def test_dates_in_any_language(text: str, lang: str, iso: str | None) -> None:
+    assert parse_date(text, lang) == iso
+
+
+def test_localized_dates_and_language_names() -> None:
+    date = DateValue("2023-12-29", "", 1)
+    assert format_policy_date(date, "en") == "December 29, 2023"
+    assert format_policy_date(date, "cs") == "29. prosince 2023"
+    assert format_policy_date(date, "sq") == "29 dhjetor 2023"
+    assert format_policy_date(DateValue("2024", "", 1), "cs") == "2024"
+    assert language_name("sq", "cs") == "albánština"
+    assert language_name("nb", "en") == "Norwegian Bokmål"
+
+
+def test_markdown_syntax_in_text_stays_text() -> None:
+    import markdown
+
+    hostile = (
+        '# not a heading | a | b | {: onclick="x"} <script>alert(1)</script> [x](javascript:alert(1)) {{ config }}'
+    )
+    html = markdown.markdown(md_text(hostile), extensions=["attr_list", "md_in_html", "tables", "toc"])
+    assert (
+        html.startswith("<p>")
+        and "<script" not in html
+        and "<a " not in html
+        and "onclick=" not in html.replace("&quot;", "")
+    )
+    for start in ("- item", "+ item", "1. item", "2) item", "> quote", "    code", "===", "---"):
+        rendered = markdown.markdown(md_text(start.strip()))
+        assert rendered.startswith("<p>"), (start, rendered)
+
+
+def test_normalization() -> None:
+    assert normalize_text("a\r\nb\rc\n\n\n\nd  \n") == "a\nb\nc\n\nd"
+    assert normalize_text("\ufeffe\u0301") == "é"
+
+
+def test_decoding_reports_guesses() -> None:
+    assert decode("čeština".encode()).guessed is False
+    text = "Zásady ochrany osobních údajů. Pokud třetí strana požádá o vaše osobní údaje, odmítneme je sdílet."
+    guessed = decode(text.encode("cp1250"))
+    assert guessed.text == text and guessed.guessed
+    mojibake = decode("Të dhënat e grumbulluara. Fëmijët. Përditësuar.".encode().decode("cp1252").encode())
+    assert mojibake.text == "Të dhënat e grumbulluara. Fëmijët. Përditësuar." and "mojibake" in mojibake.note
+    assert decode(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR").text is None
+
+
+def test_front_matter_is_validated() -> None:
+    seed, problems = read_seed(
+        b"---\nlang: 42\nslug: ../../etc\ncolour: red\ntitle: Ok\n---\nText.\n", "seeds/a.txt", "a.txt"
+    )
+    assert seed is not None and seed.get("title") == "Ok" and seed.get("slug") is None
+    messages = " ".join(p.message for p in problems)
+    assert "colour" in messages and "lang" in messages and "slug" in messages
+    seed, problems = read_seed(b"---\ntitle: [unclosed\n---\nText\n", "seeds/b.txt", "b.txt")
+    assert seed is None and problems[0].line == 2 and "YAML" in problems[0].message

@@ -1,0 +1,64 @@
+"""`mkdocs serve` watches seeds/: editing a seed rebuilds the site."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import time
+import urllib.request
+
+from conftest import BIN, Project
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return None
+
+
+def wait_for(predicate, timeout: float) -> bool:  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.3)
+    return False
+
+
+def test_editing_a_seed_rebuilds_the_served_page(project: Project) -> None:
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/policies/webprom/"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    server = subprocess.Popen(
+        [str(BIN / "mkdocs"), "serve", "--livereload", "--no-strict", "-a", f"127.0.0.1:{port}"],
+        cwd=project.root,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert wait_for(lambda: (fetch(url) or "").find("Ruajtje") >= 0, 60), "mkdocs serve did not come up"
+        assert "livereload" in (fetch(url) or "")  # the page listens for reloads
+        seed = project.seeds / "004_bccd684d4b65cbbb.txt"
+        seed.write_text(
+            seed.read_text(encoding="utf-8").replace("\nRuajtje\n", "\nRuajtja e të dhënave\n"), encoding="utf-8"
+        )
+        assert wait_for(lambda: "ruajtja-e-te-dhenave" in (fetch(url) or ""), 60), "no rebuild after a seed edit"
+        # serving never writes the lock: only `make build` publishes ids
+        assert not project.lock.exists()
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
