@@ -140,7 +140,7 @@ def read_seed(raw: bytes, source: str, name: str) -> tuple[SeedText | None, list
             post = frontmatter.loads(text)
         except yaml.YAMLError as exc:
             mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
-            line = mark.line + 2 if mark is not None else 1
+            line = mark.line + 1 if mark is not None else 1  # the YAML text starts on the "---" line
             problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
             return None, [
                 *problems,
