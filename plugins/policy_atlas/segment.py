@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from .front import Front, lines_with_offsets
 from .lexicon import TOPIC_IDS, Lexicon
 from .model import Block, Section, Segmentation
-from .text import has_no_space_script, word_count
+from .text import has_no_space_script, strip_tags, word_count
 from .topics import topic_scores
 
 MAX_HEADING_WORDS = 14
@@ -27,6 +27,10 @@ MAX_NO_SPACE_HEADING_CHARS = 40
 MAX_RUNIN_WORDS = 12  # a label glued to its body ("Cookies.Kur ...")
 MAX_SPACED_RUNIN_WORDS = 5  # a label followed by ". " needs neighbours like it
 MAX_COLON_HEADING_WORDS = 6
+MIN_MARKDOWN_HEADINGS = 1  # a .md seed without any is treated as raw text
+# Text whose long lines mostly end mid-sentence was wrapped (PDF-like): there a short
+# line after an unfinished sentence is its continuation, not a heading.
+WRAPPED_RATIO = 0.3
 # Text without headings: a paragraph starts a new block when its topic scores at least
 # this much and beats the current block's topic by the margin.
 NEW_BLOCK_SCORE = 3.0
@@ -43,6 +47,7 @@ _LIST_MARK = re.compile(
     r"^(?:[-*+•·▪◦●‣–][ \t]*|\(?[a-zA-Z][.)][ \t]+|\(?(?:[ivx]{1,5})\)[ \t]*|\d{1,3}[ \t]*\)[ \t]*)"
 )
 _BULLET = re.compile(r"^[•·▪◦●‣][ \t]*")
+_MD_EMPHASIS = re.compile(r"(\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w))")
 _KEY_VALUE = re.compile(r"^[^:]{1,40}:[ \t]*\S")
 _CONTACTISH = re.compile(r"@|https?://|www\.|\[email", re.IGNORECASE)
 _TERMINAL = ".;,!…"
@@ -96,17 +101,19 @@ def segment(text: str, front: Front, lex: Lexicon | None, markdown: bool = False
 
 
 def _find_heads(paras: list[_Para], first: int, markdown: bool) -> list[_Head]:
+    if markdown:
+        marked = [h for i in range(first, len(paras)) if (h := _markdown_heading(paras[i], i))]
+        if len(marked) >= MIN_MARKDOWN_HEADINGS:
+            # a Markdown text with real headings: trust them, and nothing else
+            return _assign_levels(marked)
     heads: list[_Head] = []
     kinds: list[str | None] = [None] * len(paras)  # what each paragraph looks like
+    wrapped = _is_wrapped(paras[first:])
     for index in range(first, len(paras)):
         para = paras[index]
-        if markdown:
-            head = _markdown_heading(para, index)
-            if head:
-                heads.append(head)
-                kinds[index] = "heading"
-                continue
         head = _numbered_heading(para, index) or _line_heading(para, index)
+        if head and wrapped and head.kind in ("line", "caps", "colon", "bullet") and not _after_a_break(paras, index, first, kinds):
+            head = None  # a line broken out of a running sentence (PDF-like text), not a heading
         if head:
             heads.append(head)
             kinds[index] = "heading"
@@ -120,11 +127,32 @@ def _find_heads(paras: list[_Para], first: int, markdown: bool) -> list[_Head]:
     return _assign_levels(heads)
 
 
+def _is_wrapped(paras: list[_Para]) -> bool:
+    long = [p.text for p in paras if len(p.text) >= 60]
+    if len(long) < 5:
+        return False
+    unfinished = sum(1 for t in long if t.rstrip()[-1] not in ".!?:;)\"'”’»。！？：")
+    return unfinished / len(long) > WRAPPED_RATIO
+
+
+def _after_a_break(paras: list[_Para], index: int, first: int, kinds: list[str | None]) -> bool:
+    """Whether paragraph `index` starts after a finished sentence, a heading or the head
+    of the text (a heading never continues the sentence of the line before it)."""
+    if index <= first:
+        return True
+    previous = paras[index - 1]
+    if kinds[index - 1] == "heading":
+        return True
+    last = previous.text.rstrip()[-1:]
+    return last in ".!?:;)]}\"'”’»>|…。！？：" or len(previous.text) < 60
+
+
 def _markdown_heading(para: _Para, index: int) -> _Head | None:
     match = _MD_HEADING.match(para.text)
     if not match or not match.group(2).strip():
         return None
-    title = match.group(2).strip()
+    title = _MD_EMPHASIS.sub("", match.group(2)).strip()
+    title = re.sub(r"\s+", " ", strip_tags(title)) or match.group(2).strip()
     number = None
     numbered = _NUMBERED.match(title)
     if numbered and numbered.group("sep") != ")":
@@ -180,9 +208,12 @@ def _line_heading(para: _Para, index: int) -> _Head | None:
         return None
     if not text[:1].isalpha() and text[:1] not in "\"'“«„(":
         return None
+    if "(" not in text and ")" in text:
+        return None  # "GDPR)": the end of a wrapped sentence
     if text.endswith(":"):
         core = text[:-1].rstrip()
-        if word_count(core) <= MAX_COLON_HEADING_WORDS and _is_title_like(core) and ":" not in core:
+        limit = MAX_HEADING_WORDS if core.isupper() else MAX_COLON_HEADING_WORDS
+        if word_count(core) <= limit and _is_title_like(core) and ":" not in core:
             return _Head(para.start, para.end, core, 0, None, "colon", index)
         return None
     if _KEY_VALUE.match(text) and not text.isupper():
@@ -283,7 +314,10 @@ def _case_glue(text: str) -> int | None:
     trace of a lost separator between a label and its body; None if there is none."""
     for i in range(4, min(len(text) - 2, 120)):
         if text[i - 1].islower() and text[i].isupper() and text[i + 1].islower() and text[i - 2].isalpha():
-            return i if ":" not in text[:i] and "." not in text[:i] else None
+            label = text[:i]
+            if ":" in label or "." in label or word_count(label) < 2:
+                return None  # a CamelCase name ("CoronaMelder", "WebProm") is no lost separator
+            return i
     return None
 
 
