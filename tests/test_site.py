@@ -9,6 +9,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
+import yaml
 from conftest import BIN, SEED_LANGS, Project, make_project
 
 EXPECTED_SLUGS = {
@@ -167,12 +168,12 @@ def test_cli_render_writes_the_pages_the_plugin_builds(built: Project, tmp_path:
     bare = make_project(tmp_path / "bare", seeds=None)
     (bare.root / "docs").rename(bare.root / "handwritten")
     out.rename(bare.root / "docs")
-    bare.set_config("  - policy-atlas:\n      seeds_dir: seeds\n      lock_file: anchors.lock.json\n", "")
-    bare.set_config("nav:\n  - Home: index.md\n  - Linking to a section: linking.md\n  - Problems: problems.md\n", "")
-    bare.set_config(
-        "markdown_extensions:\n",
-        "extra_css: [assets/policy-atlas/policy-atlas.css]\nextra_javascript: [assets/policy-atlas/policy-atlas.js]\nmarkdown_extensions:\n",
-    )
+    config = yaml.safe_load((bare.root / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["plugins"] = ["search"]  # the same site, without our plugin
+    del config["nav"]
+    config["extra_css"] = ["assets/policy-atlas/policy-atlas.css"]
+    config["extra_javascript"] = ["assets/policy-atlas/policy-atlas.js", "assets/policy-atlas/matrix.js"]
+    (bare.root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     bare.build(strict=False)
     for entry in policies(built).values():
         ours = re.search(r"<article.*?</article>", built.page(entry["url"]), re.S)

@@ -7,7 +7,7 @@ them is the same for every language.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
@@ -34,6 +34,18 @@ TOPIC_IDS = (
 
 
 @dataclass(frozen=True)
+class Facts:
+    """What fact extraction needs to know of a language."""
+
+    duration_units: tuple[tuple[str, tuple[str, ...]], ...] = ()  # unit (day/week/month/year) -> stems
+    number_words: tuple[tuple[str, int], ...] = ()
+    retention_cues: tuple[str, ...] = ()
+    not_retention_cues: tuple[str, ...] = ()
+    age_cues: tuple[str, ...] = ()
+    country_forms: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+
+@dataclass(frozen=True)
 class Lexicon:
     lang: str
     name: str
@@ -41,6 +53,7 @@ class Lexicon:
     updated_labels: tuple[str, ...]
     effective_labels: tuple[str, ...]
     topics: tuple[tuple[str, tuple[str, ...]], ...]
+    facts: Facts = field(default_factory=lambda: Facts())
 
     @property
     def has_topics(self) -> bool:
@@ -77,6 +90,26 @@ def lexicon(lang: str) -> Lexicon | None:
         updated_labels=_folded(raw.get("updated_labels")),
         effective_labels=_folded(raw.get("effective_labels")),
         topics=tuple((t, _folded(topics.get(t))) for t in TOPIC_IDS),
+        facts=_facts(raw.get("facts") or {}, base),
+    )
+
+
+UNITS = ("day", "week", "month", "year")
+
+
+def _facts(raw: dict[str, object], lang: str) -> Facts:
+    units = raw.get("duration_units") or {}
+    numbers = raw.get("number_words") or {}
+    forms = raw.get("country_forms") or {}
+    if not isinstance(units, dict) or not isinstance(numbers, dict) or not isinstance(forms, dict):
+        raise ValueError(f"data/lang/{lang}.yaml: facts.duration_units, number_words and country_forms are mappings")
+    return Facts(
+        duration_units=tuple((u, _folded(units.get(u))) for u in UNITS if units.get(u)),
+        number_words=tuple(sorted((fold(str(k)), int(v)) for k, v in numbers.items())),
+        retention_cues=_folded(raw.get("retention_cues")),
+        not_retention_cues=_folded(raw.get("not_retention_cues")),
+        age_cues=_folded(raw.get("age_cues")),
+        country_forms=tuple(sorted((str(k).upper(), _folded(v)) for k, v in forms.items())),
     )
 
 

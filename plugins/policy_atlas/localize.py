@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from functools import cache
 
 from babel import Locale, UnknownLocaleError
-from babel.dates import format_date, format_skeleton
-from babel.numbers import format_percent
+from babel.dates import format_date, format_skeleton, format_timedelta
+from babel.numbers import format_decimal, format_percent
+from babel.units import format_unit
 
 from .model import DateValue
 
@@ -42,3 +44,30 @@ def format_policy_date(value: DateValue, ui_lang: str) -> str:
 
 def format_confidence(value: float, ui_lang: str) -> str:
     return format_percent(value, locale=locale(ui_lang))
+
+
+_UNIT_NAMES = {"D": "day", "W": "week", "M": "month", "Y": "year"}
+_UNIT_DAYS = {"D": 1, "W": 7, "M": 30, "Y": 365}  # Babel's own lengths for format_timedelta
+
+
+def format_duration(iso: str, ui_lang: str) -> str:
+    """ "P3Y" -> "3 years" / "3 roky" / "3 vjet". CLDR lacks unit data for some languages
+    (Albanian: format_unit gives "3 duration-year"); there format_timedelta still works."""
+    match = re.fullmatch(r"P(\d+)([DWMY])", iso)
+    if not match:
+        return iso
+    value, code = int(match.group(1)), match.group(2)
+    loc = locale(ui_lang)
+    text = format_unit(value, f"duration-{_UNIT_NAMES[code]}", locale=loc)
+    if "duration-" in text:
+        delta = _dt.timedelta(days=value * _UNIT_DAYS[code])
+        text = format_timedelta(delta, threshold=value, locale=loc)
+    return text
+
+
+def country_name(code: str, ui_lang: str) -> str:
+    return locale(ui_lang).territories.get(code, code)
+
+
+def format_number(value: int, ui_lang: str) -> str:
+    return format_decimal(value, locale=locale(ui_lang))

@@ -7,7 +7,10 @@ cached and tested without MkDocs.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from .facts import PolicyFacts
 
 Severity = Literal["error", "warning"]
 
@@ -150,6 +153,11 @@ class Policy:
     encoding: str
     encoding_guessed: bool
     old_slugs: tuple[str, ...] = ()
+    facts: PolicyFacts | None = None
+
+    def topic_anchor(self, topic: str) -> str | None:
+        """The id of the first section about `topic` (what #topic-<id> lands on)."""
+        return next((p.id for p in self.sections if topic in p.topics), None)
 
 
 @dataclass(frozen=True)

@@ -7,17 +7,19 @@ redirects for pages whose slug changed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
 
 from .anchors import Lock, LockedPage, place
+from .facts import extract_facts
 from .front import Front, read_front, strip_legal_form
 from .langdetect import detect_language
-from .lexicon import lexicon
-from .model import DateValue, Policy, Problem, SeedText, Segmentation, Site
+from .lexicon import TOPIC_IDS, lexicon
+from .model import DateValue, PlacedSection, Policy, Problem, SeedText, Segmentation, Site
 from .segment import segment
 from .slugs import policy_slug, slugify
 from .text import word_count
+from .topics import tag_section
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,7 @@ class Draft:
     segmentation: Segmentation
     word_count: int
     paragraph_count: int
+    section_topics: tuple[tuple[str, ...], ...]  # aligned with segmentation.sections
 
     @property
     def title(self) -> str | None:
@@ -66,6 +69,16 @@ def analyse(seed: SeedText) -> Draft:
     front = read_front(seed.text, lex, lang, markdown=seed.markdown)
     segmentation = segment(seed.text, front, lex, markdown=seed.markdown)
     paragraphs = len(segmentation.preamble) + sum(len(s.blocks) for s in segmentation.sections)
+    tagged = lex is not None and lex.has_topics
+    topics = tuple(
+        tag_section(s.title if not s.generated_title else "", s.body_text, lex) if tagged and lex else ()
+        for s in segmentation.sections
+    )
+    if tagged:  # a generated title names the block's topic
+        topics = tuple(
+            tuple(t for t in TOPIC_IDS if t in set(tags) | ({s.topic_key} if s.topic_key else set()))
+            for s, tags in zip(segmentation.sections, topics, strict=True)
+        )
     return Draft(
         seed=seed,
         lang=lang,
@@ -75,6 +88,7 @@ def analyse(seed: SeedText) -> Draft:
         segmentation=segmentation,
         word_count=word_count(seed.text),
         paragraph_count=paragraphs,
+        section_topics=topics,
     )
 
 
@@ -130,10 +144,11 @@ def assemble(drafts: list[Draft], lock: Lock, read_problems: tuple[Problem, ...]
             extra = tuple(i for i in old.ids if i.id not in known)
             locked = LockedPage(slug, draft.seed.source, (locked.ids if locked else ()) + extra)
         placement = place(slug, draft.seed.source, draft.segmentation.sections, locked)
-        new_lock.pages[slug] = placement.page
-        policies.append(
-            _policy(draft, slug, placement.sections, tuple(r.old_slug for r in redirects if r.new_slug == slug))
+        placed = tuple(
+            replace(p, topics=topics) for p, topics in zip(placement.sections, draft.section_topics, strict=True)
         )
+        new_lock.pages[slug] = placement.page
+        policies.append(_policy(draft, slug, placed, tuple(r.old_slug for r in redirects if r.new_slug == slug)))
     return Assembled(Site(tuple(policies), tuple(problems)), new_lock, redirects, problems)
 
 
@@ -183,8 +198,10 @@ def _assign_slugs(drafts: list[Draft], problems: list[Problem]) -> list[str]:
     return [s for s in slugs if s is not None]
 
 
-def _policy(draft: Draft, slug: str, sections: tuple, old_slugs: tuple[str, ...]) -> Policy:  # type: ignore[type-arg]
+def _policy(draft: Draft, slug: str, sections: tuple[PlacedSection, ...], old_slugs: tuple[str, ...]) -> Policy:
     title = draft.title
+    preamble = "\n".join(b.text for b in draft.segmentation.preamble)
+    facts = extract_facts(preamble, sections, draft.lang, draft.publisher)
     return Policy(
         slug=slug,
         source=draft.seed.source,
@@ -206,4 +223,5 @@ def _policy(draft: Draft, slug: str, sections: tuple, old_slugs: tuple[str, ...]
         encoding=draft.seed.encoding,
         encoding_guessed=draft.seed.encoding_guessed,
         old_slugs=old_slugs,
+        facts=facts,
     )

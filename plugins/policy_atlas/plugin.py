@@ -59,9 +59,9 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
         for path in asset_files():
             if path.endswith(".css") and path not in config.extra_css:
                 config.extra_css.append(path)
-        js = "assets/policy-atlas/policy-atlas.js"
-        if js not in [str(s) for s in config.extra_javascript]:
-            config.extra_javascript.append(js)  # type: ignore[arg-type]
+        for js in ("assets/policy-atlas/policy-atlas.js", "assets/policy-atlas/matrix.js"):
+            if js not in [str(s) for s in config.extra_javascript]:
+                config.extra_javascript.append(js)  # type: ignore[arg-type]
         return config
 
     # --- pages ----------------------------------------------------------------------

@@ -112,9 +112,16 @@ def render_policy(policy: Policy, t: Labels) -> str:
         ]
     skip = _title_blocks(policy)
     out += _blocks([b for b in policy.segmentation.preamble if b.start not in skip])
+    if not policy.lang_supported:
+        message = t("Topics could not be tagged: Policy Atlas has no language data for %(language)s yet.") % {
+            "language": language_name(policy.lang, t.lang)
+        }
+        out += [f'<p class="pa-note pa-untagged">{attr(message)}</p>', ""]
     used: set[str] = {p.id for p in policy.sections}
+    first_of_topic = {topic: policy.topic_anchor(topic) for topic in TOPIC_NAMES}
     for placed in policy.sections:
-        out += _section(placed, t, used)
+        topics_here = [t_ for t_, sid in first_of_topic.items() if sid == placed.id]
+        out += _section(placed, t, used, topics_here)
     out += ["</div>", ""]
     return "\n".join(out)
 
@@ -170,9 +177,10 @@ def _meta_table(policy: Policy, t: Labels) -> list[str]:
     return lines
 
 
-def _section(placed: PlacedSection, t: Labels, used: set[str]) -> list[str]:
+def _section(placed: PlacedSection, t: Labels, used: set[str], first_of: list[str]) -> list[str]:
     out: list[str] = []
-    for extra in all_anchor_ids(placed)[1:]:
+    topic_anchors = [f"topic-{topic}" for topic in first_of]
+    for extra in all_anchor_ids(placed)[1:] + topic_anchors:
         if extra in used and extra not in placed.aliases:
             continue
         used.add(extra)
@@ -183,6 +191,15 @@ def _section(placed: PlacedSection, t: Labels, used: set[str]) -> list[str]:
     out += [f"{'#' * level} {md_text(title)} {{#{placed.id}{classes}}}", ""]
     if placed.section.generated_title:
         out += [f'<p class="pa-note">{attr(t("Title generated from the topic of this part."))}</p>', ""]
+    if placed.topics:
+        chips = " ".join(
+            f'[{md_text(t(TOPIC_NAMES[topic]))}](../topics/{topic}.md){{ .pa-chip data-pa-topic="{topic}" }}'
+            for topic in placed.topics
+        )
+        compare = (
+            f"[{md_text(t('Same topic in other policies'))}](../matrix.md#row-{placed.topics[0]}){{ .pa-compare }}"
+        )
+        out += [f"{chips} · {compare}", "{ .pa-topics }", ""]
     for note in placed.removed_notes:
         message = t("Text once linked here was removed: “%(title)s”.") % {"title": note}
         out += [f'<p class="pa-note pa-removed">{attr(message)}</p>', ""]
@@ -298,8 +315,9 @@ def _policy_json(policy: Policy) -> dict[str, object]:
         "paragraphs": policy.paragraph_count,
         "redirects_from": [page_url(s) for s in policy.old_slugs],
         "sections": [_section_json(policy, s) for s in policy.sections],
-        "topics": {},
-        "facts": {},
+        "topics_tagged": policy.lang_supported,
+        "topics": {t: sid for t in TOPIC_NAMES if (sid := policy.topic_anchor(t))},
+        "facts": policy.facts.as_json() if policy.facts else {},
     }
 
 

@@ -112,7 +112,12 @@ def _find_heads(paras: list[_Para], first: int, markdown: bool) -> list[_Head]:
     for index in range(first, len(paras)):
         para = paras[index]
         head = _numbered_heading(para, index) or _line_heading(para, index)
-        if head and wrapped and head.kind in ("line", "caps", "colon", "bullet") and not _after_a_break(paras, index, first, kinds):
+        if (
+            head
+            and wrapped
+            and head.kind in ("line", "caps", "colon", "bullet")
+            and not _after_a_break(paras, index, first, kinds)
+        ):
             head = None  # a line broken out of a running sentence (PDF-like text), not a heading
         if head:
             heads.append(head)

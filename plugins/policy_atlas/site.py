@@ -13,6 +13,7 @@ from pathlib import Path
 from .anchors import Lock
 from .cache import analyse_cached
 from .i18n import Labels
+from .lexicon import TOPIC_IDS
 from .pipeline import Assembled, assemble
 from .reader import read_seeds
 from .render import (
@@ -23,9 +24,10 @@ from .render import (
     render_policy,
     render_problems,
 )
+from .render_compare import matrix_csv, render_matrix, render_topic, render_topic_index
 
 ASSET_DIR = "assets/policy-atlas"
-ASSETS = ("policy-atlas.css", "policy-atlas.js", "redirect.js")
+ASSETS = ("policy-atlas.css", "policy-atlas.js", "matrix.js", "redirect.js")
 
 
 @dataclass
@@ -47,6 +49,11 @@ def build(
     for policy in assembled.site.policies:
         out.pages[page_path(policy.slug)] = render_policy(policy, t)
     out.pages["problems.md"] = render_problems(assembled.site.problems, t)
+    out.pages["matrix.md"] = render_matrix(assembled.site, t)
+    out.pages["topics/index.md"] = render_topic_index(assembled.site, t)
+    for topic in TOPIC_IDS:
+        out.pages[f"topics/{topic}.md"] = render_topic(assembled.site, topic, t)
+    out.extra["matrix.csv"] = matrix_csv(assembled.site)
     out.pages["index.md"] = render_home(assembled.site, t, home_template)
     out.extra["policies.json"] = policies_json(assembled.site)
     for redirect in assembled.redirects:

@@ -33,6 +33,21 @@
     });
   }
 
+  // A small "link" icon drawn here, so no icon font or image has to be fetched.
+  function linkIcon() {
+    var ns = "http://www.w3.org/2000/svg";
+    var svg = document.createElementNS(ns, "svg");
+    svg.setAttribute("viewBox", "0 0 24 24");
+    svg.setAttribute("width", "14");
+    svg.setAttribute("height", "14");
+    svg.setAttribute("aria-hidden", "true");
+    var path = document.createElementNS(ns, "path");
+    path.setAttribute("fill", "currentColor");
+    path.setAttribute("d", "M3.9 12a3.1 3.1 0 0 1 3.1-3.1h4V7H7a5 5 0 0 0 0 10h4v-1.9H7A3.1 3.1 0 0 1 3.9 12M8 13h8v-2H8v2m9-6h-4v1.9h4a3.1 3.1 0 0 1 0 6.2h-4V17h4a5 5 0 0 0 0-10z");
+    svg.appendChild(path);
+    return svg;
+  }
+
   function setup(root) {
     var body = root.querySelector(".pa-body");
     if (!body || body.getAttribute("data-pa-ready")) { return; }
@@ -46,7 +61,7 @@
       button.className = "pa-copy";
       button.title = label;
       button.setAttribute("aria-label", label);
-      button.textContent = "⧉";
+      button.appendChild(linkIcon());
       button.addEventListener("click", function (event) {
         event.preventDefault();
         var url = canonicalBase() + "#" + heading.id;

@@ -1,0 +1,330 @@
+"""Pages that compare policies: the matrix, the topic pages, and matrix.csv.
+
+Every tick and every value links to the section it comes from. Values are localized
+through Babel (durations, dates, country and language names). The charts are SVG drawn
+here at build time, so they need no JavaScript.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import math
+import re
+
+from .i18n import N_, Labels
+from .lexicon import TOPIC_IDS
+from .localize import country_name, format_duration, format_policy_date, language_name
+from .model import Policy, Site
+from .render import TOPIC_NAMES, attr, display_title, md_text, section_title
+
+# Up to this many policies the matrix has one column per policy; beyond, one row each.
+WIDE_LIMIT = 12
+# Charts draw one column per policy up to this many, then summarize by language.
+CHART_LIMIT = 60
+EXCERPT_CHARS = 280
+
+FACT_ROWS = (
+    ("language", N_("Language")),
+    ("updated", N_("Updated")),
+    ("retention", N_("Retention")),
+    ("min_age", N_("Minimum age")),
+    ("countries", N_("Countries")),
+    ("cookies", N_("Cookies")),
+    ("third_parties", N_("Third parties")),
+    ("contact", N_("Contact")),
+)
+
+
+def _link(policy: Policy, section_id: str | None, text: str, prefix: str = "../") -> str:
+    target = f"{prefix}policies/{policy.slug}.md" + (f"#{section_id}" if section_id else "")
+    return f"[{text}]({target})"
+
+
+def _evidence(policy: Policy, key: str) -> dict[object, str | None]:
+    if policy.facts is None:
+        return {}
+    return {e.value: e.section for k, items in policy.facts.evidence if k == key for e in items}
+
+
+def fact_cell(policy: Policy, key: str, t: Labels, prefix: str = "../") -> str:
+    """One fact of one policy, localized, each value linked to its evidence."""
+    ui = t.lang
+    facts = policy.facts
+    if key == "language":
+        return md_text(language_name(policy.lang, ui))
+    if key == "updated":
+        return md_text(format_policy_date(policy.updated, ui)) if policy.updated else "–"
+    if facts is None:
+        return "–"
+    where = _evidence(policy, key if key != "countries" else "transfer_countries")
+    if key == "retention":
+        items = [_link(policy, where.get(p), md_text(format_duration(p, ui)), prefix) for p in facts.retention]
+        return ", ".join(items) or "–"
+    if key == "min_age":
+        return _link(policy, where.get(facts.min_age), str(facts.min_age), prefix) if facts.min_age else "–"
+    if key == "countries":
+        items = [_link(policy, where.get(c), md_text(country_name(c, ui)), prefix) for c in facts.transfer_countries]
+        return ", ".join(items) or "–"
+    if key == "cookies":
+        sid = _evidence(policy, "cookies").get(True) or policy.topic_anchor("cookies")
+        return _link(policy, sid, md_text(t("yes")), prefix) if facts.cookies else md_text(t("not stated"))
+    if key == "third_parties":
+        items = [_link(policy, where.get(n), md_text(n), prefix) for n in facts.third_parties]
+        return ", ".join(items) or "–"
+    if key == "contact":
+        emails = _evidence(policy, "emails")
+        items = [_link(policy, emails.get(e), md_text(e), prefix) for e in facts.emails]
+        if facts.hidden_emails:
+            hidden = _evidence(policy, "hidden_emails").get("hidden")
+            items.append(_link(policy, hidden, md_text(t("address hidden")), prefix))
+        return ", ".join(items) or "–"
+    return "–"
+
+
+def topic_cell(policy: Policy, topic: str, t: Labels, prefix: str = "../") -> str:
+    if not policy.lang_supported:
+        return md_text(t("n/a"))
+    sid = policy.topic_anchor(topic)
+    return _link(policy, sid, "✓", prefix) if sid else "–"
+
+
+# --- the matrix -------------------------------------------------------------------------
+
+
+def render_matrix(site: Site, t: Labels) -> str:
+    policies = site.policies
+    out = [f"# {md_text(t('Comparison matrix'))}", ""]
+    if not policies:
+        return "\n".join([*out, md_text(t("No policies yet.")), ""])
+    intro = t("Topics and facts of every policy. Each tick and each value links to the section it comes from.")
+    out += [md_text(intro), "", f"[{md_text(t('Download as CSV'))}](matrix.csv) · [policies.json](policies.json)", ""]
+    out += _wide(policies, t) if len(policies) <= WIDE_LIMIT else _long(policies, t)
+    out += [f"## {md_text(t('Coverage'))} {{#coverage}}", "", heatmap_svg(policies, t), ""]
+    out += [f"## {md_text(t('Retention periods'))} {{#retention-chart}}", "", retention_svg(policies, t), ""]
+    return "\n".join(out)
+
+
+def _wide(policies: tuple[Policy, ...], t: Labels) -> list[str]:
+    head = [md_text(t("Topic"))] + [f"[{md_text(display_title(p, t))}](policies/{p.slug}.md)" for p in policies]
+    lines = ['<div class="pa-matrix pa-wide" markdown>', "", "| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for topic in TOPIC_IDS:
+        cells = [f'<span id="row-{topic}"></span>{md_text(t(TOPIC_NAMES[topic]))}']
+        cells += [topic_cell(p, topic, t, prefix="") for p in policies]
+        lines.append("| " + " | ".join(cells) + " |")
+    for key, label in FACT_ROWS:
+        cells = [f'<span id="row-{key}"></span>**{md_text(t(label))}**']
+        cells += [fact_cell(p, key, t, prefix="") for p in policies]
+        lines.append("| " + " | ".join(cells) + " |")
+    return [*lines, "", "</div>", ""]
+
+
+def _long(policies: tuple[Policy, ...], t: Labels) -> list[str]:
+    """One row per policy: sortable and filterable by matrix.js, plain table without it."""
+    topic_heads = [
+        f'<span id="row-{topic}" title="{attr(t(TOPIC_NAMES[topic]))}">{md_text(t(TOPIC_NAMES[topic]))}</span>'
+        for topic in TOPIC_IDS
+    ]
+    fact_keys = ("retention", "min_age", "countries", "cookies")
+    head = [md_text(t("Policy")), md_text(t("Language")), md_text(t("Updated"))]
+    head += topic_heads + [md_text(t(dict(FACT_ROWS)[k])) for k in fact_keys]
+    lines = [
+        f'<div class="pa-matrix-tools" data-pa-filter-label="{attr(t("Filter"))}" '
+        f'data-pa-language-label="{attr(t("Language"))}" data-pa-topic-label="{attr(t("Topic"))}" '
+        f'data-pa-all-label="{attr(t("all"))}" data-pa-count-label="{attr(t("policies shown"))}"></div>',
+        "",
+        '<div class="pa-matrix pa-long" markdown>',
+        "",
+        "| " + " | ".join(head) + " |",
+        "|" + "---|" * len(head),
+    ]
+    for p in policies:
+        cells = [
+            f"[{md_text(display_title(p, t))}](policies/{p.slug}.md)",
+            md_text(language_name(p.lang, t.lang)),
+            md_text(p.updated.iso) if p.updated else "–",
+        ]
+        cells += [topic_cell(p, topic, t, prefix="") for topic in TOPIC_IDS]
+        cells += [fact_cell(p, k, t, prefix="") for k in fact_keys]
+        lines.append("| " + " | ".join(cells) + " |")
+    return [*lines, "", "</div>", ""]
+
+
+# --- charts -----------------------------------------------------------------------------
+
+
+def heatmap_svg(policies: tuple[Policy, ...], t: Labels) -> str:
+    """Topics x policies (or x languages, for many policies): darker is more coverage."""
+    if len(policies) <= CHART_LIMIT:
+        columns = [(display_title(p, t), [p]) for p in policies]
+    else:
+        by_lang: dict[str, list[Policy]] = {}
+        for p in policies:
+            by_lang.setdefault(p.lang, []).append(p)
+        columns = [(f"{language_name(lang, t.lang)} ({len(group)})", group) for lang, group in sorted(by_lang.items())]
+    cell, label_w, top = 18, 190, 120
+    width = label_w + cell * len(columns) + 10
+    height = top + cell * len(TOPIC_IDS) + 10
+    parts = [
+        f'<svg class="pa-chart pa-heatmap" role="img" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
+        f'xmlns="http://www.w3.org/2000/svg"><title>{html.escape(t("Coverage"))}</title>'
+    ]
+    for col, (name, _) in enumerate(columns):
+        x = label_w + col * cell + cell / 2
+        parts.append(
+            f'<text x="{x:.0f}" y="{top - 6}" transform="rotate(-60 {x:.0f} {top - 6})" font-size="10">'
+            f"{html.escape(_short(name))}</text>"
+        )
+    for row, topic in enumerate(TOPIC_IDS):
+        y = top + row * cell
+        parts.append(
+            f'<text x="{label_w - 6}" y="{y + 13}" text-anchor="end" font-size="11">{html.escape(t(TOPIC_NAMES[topic]))}</text>'
+        )
+        for col, (name, group) in enumerate(columns):
+            share = sum(1 for p in group if p.topic_anchor(topic)) / len(group)
+            tip = f"{name}: {t(TOPIC_NAMES[topic])} {share:.0%}"
+            parts.append(
+                f'<rect x="{label_w + col * cell}" y="{y}" width="{cell - 2}" height="{cell - 2}" '
+                f'fill="var(--md-primary-fg-color, #3f51b5)" fill-opacity="{0.08 + 0.92 * share:.2f}">'
+                f"<title>{html.escape(tip)}</title></rect>"
+            )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _days(iso: str) -> int:
+    match = re.fullmatch(r"P(\d+)([DWMY])", iso)
+    if not match:
+        return 0
+    return int(match.group(1)) * {"D": 1, "W": 7, "M": 30, "Y": 365}[match.group(2)]
+
+
+def retention_svg(policies: tuple[Policy, ...], t: Labels) -> str:
+    """The longest retention period each policy states, on a log scale (days)."""
+    rows = [(p, max(p.facts.retention, key=_days)) for p in policies if p.facts and p.facts.retention]
+    if not rows:
+        return md_text(t("No policy states a concrete retention period."))
+    rows = sorted(rows, key=lambda r: (-_days(r[1]), r[0].slug))[:CHART_LIMIT]
+    bar, label_w, chart_w = 20, 260, 420
+    longest = max(_days(iso) for _, iso in rows)
+    scale = chart_w / math.log10(longest + 1)
+    height = bar * len(rows) + 10
+    width = label_w + chart_w + 120
+    parts = [
+        f'<svg class="pa-chart pa-retention" role="img" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
+        f'xmlns="http://www.w3.org/2000/svg"><title>{html.escape(t("Retention periods"))}</title>'
+    ]
+    for i, (policy, iso) in enumerate(rows):
+        y = i * bar + 4
+        length = max(2.0, math.log10(_days(iso) + 1) * scale)
+        value = format_duration(iso, t.lang)
+        parts.append(
+            f'<text x="{label_w - 6}" y="{y + 13}" text-anchor="end" font-size="11">{html.escape(_short(display_title(policy, t), 40))}</text>'
+        )
+        parts.append(
+            f'<rect x="{label_w}" y="{y}" width="{length:.1f}" height="{bar - 6}" fill="var(--md-accent-fg-color, #526cfe)">'
+            f"<title>{html.escape(value)}</title></rect>"
+        )
+        parts.append(f'<text x="{label_w + length + 6:.1f}" y="{y + 13}" font-size="11">{html.escape(value)}</text>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _short(text: str, limit: int = 28) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# --- topic pages ------------------------------------------------------------------------
+
+
+def render_topic_index(site: Site, t: Labels) -> str:
+    out = [
+        f"# {md_text(t('Topics'))}",
+        "",
+        md_text(t("Read what every policy says about one subject, side by side.")),
+        "",
+    ]
+    out += [f"| {md_text(t('Topic'))} | {md_text(t('Policies'))} |", "|---|---|"]
+    for topic in TOPIC_IDS:
+        count = sum(1 for p in site.policies if p.topic_anchor(topic))
+        out.append(f"| [{md_text(t(TOPIC_NAMES[topic]))}]({topic}.md) | {count} |")
+    return "\n".join([*out, ""])
+
+
+def render_topic(site: Site, topic: str, t: Labels) -> str:
+    name = t(TOPIC_NAMES[topic])
+    out = [f"# {md_text(name)}", ""]
+    missing: list[Policy] = []
+    for policy in site.policies:
+        sections = [p for p in policy.sections if topic in p.topics]
+        if not sections:
+            missing.append(policy)
+            continue
+        out += [f"## {md_text(display_title(policy, t))} {{#{policy.slug}}}", ""]
+        out += [f'<div class="pa-excerpts" lang="{attr(policy.lang)}" markdown>', ""]
+        for placed in sections:
+            out += [f"**{_link(policy, placed.id, md_text(section_title(placed, t)))}**", ""]
+            excerpt = " ".join(b.text for b in placed.section.blocks)
+            if len(excerpt) > EXCERPT_CHARS:
+                excerpt = excerpt[:EXCERPT_CHARS].rsplit(" ", 1)[0] + " …"
+            if excerpt:
+                out += [md_text(excerpt), ""]
+        out += ["</div>", ""]
+    if missing:
+        out += [f"## {md_text(t('Not covered'))} {{#not-covered}}", ""]
+        for policy in missing:
+            reason = "" if policy.lang_supported else " " + md_text(t("(topics could not be tagged)"))
+            out.append(f"- {_link(policy, None, md_text(display_title(policy, t)))}{reason}")
+        out.append("")
+    return "\n".join(out)
+
+
+# --- CSV -------------------------------------------------------------------------------
+
+
+def matrix_csv(site: Site) -> str:
+    """One row per policy: topics as the id of their first section, facts as plain values."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(
+        [
+            "id",
+            "url",
+            "title",
+            "publisher",
+            "lang",
+            "updated",
+            "effective",
+            *[f"topic:{x}" for x in TOPIC_IDS],
+            "retention",
+            "min_age",
+            "transfer_countries",
+            "cookies",
+            "third_parties",
+            "emails",
+            "hidden_emails",
+        ]
+    )
+    for p in site.policies:
+        facts = p.facts
+        writer.writerow(
+            [
+                p.slug,
+                f"policies/{p.slug}/",
+                p.title,
+                p.publisher or "",
+                p.lang,
+                p.updated.iso if p.updated else "",
+                p.effective.iso if p.effective else "",
+                *[p.topic_anchor(x) or "" for x in TOPIC_IDS],
+                " ".join(facts.retention) if facts else "",
+                facts.min_age if facts and facts.min_age else "",
+                " ".join(facts.transfer_countries) if facts else "",
+                ("yes" if facts.cookies else "no") if facts else "",
+                "; ".join(facts.third_parties) if facts else "",
+                " ".join(facts.emails) if facts else "",
+                facts.hidden_emails if facts else 0,
+            ]
+        )
+    return buffer.getvalue()
