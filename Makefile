@@ -13,7 +13,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Same seeds, same bytes: no build time in the output.
 export SOURCE_DATE_EPOCH ?= 1700000000
 
-.PHONY: install build serve test lint check-links browser-deps clean
+.PHONY: install build serve test lint eval check-links browser-deps clean
 
 install: $(STAMP)
 
@@ -37,6 +37,10 @@ browser-deps:
 
 test: install browser-deps
 	$(BIN)/pytest -q -n 2
+
+# precision, recall and F1 of topic tagging per topic and language, and the facts, against tests/truth
+eval: install
+	$(BIN)/policy-atlas eval --truth tests/truth --seeds seeds --corpus ../shared/corpus/policies
 
 lint: install
 	$(BIN)/ruff check plugins tests bench

@@ -40,7 +40,16 @@ def main(argv: list[str] | None = None) -> int:
     sections.add_argument("file", type=Path, help="a policy text (.txt or .md)")
     sections.add_argument("--body", action="store_true", help="also print each section's text")
     sections.add_argument("--no-topics", action="store_true", help="do not print the topics (for annotating by hand)")
+    evaluation = sub.add_parser("eval", help="topic tagging and facts against the hand-made truth in tests/truth")
+    evaluation.add_argument("--truth", type=Path, default=Path("tests/truth"))
+    evaluation.add_argument("--seeds", type=Path, default=Path("seeds"))
+    evaluation.add_argument("--corpus", type=Path, default=Path("../shared/corpus/policies"))
     args = parser.parse_args(argv)
+    if args.command == "eval":
+        from .evaluate import evaluate, format_report
+
+        print(format_report(evaluate(args.truth, args.seeds, args.corpus)))
+        return 0
     if args.command == "render":
         return _render(args)
     if args.command == "sections":

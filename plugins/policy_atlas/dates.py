@@ -20,6 +20,7 @@ _ISO_RE = re.compile(rf"\b({_YEAR})-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?\b
 _NUMERIC_RE = re.compile(rf"\b(\d{{1,2}})\s*[./]\s*(\d{{1,2}})\s*[./]\s*({_YEAR})(?!\d)")
 _YMD_SLASH_RE = re.compile(rf"\b({_YEAR})\s*[./]\s*(\d{{1,2}})\s*[./]\s*(\d{{1,2}})\b")
 _CJK_RE = re.compile(rf"({_YEAR})\s*[年년]\s*(\d{{1,2}})\s*[月월]\s*(?:(\d{{1,2}})\s*[日일])?")
+_SHORT_YEAR_RE = re.compile(r"(?<![\d.])(\d{1,2})[-/.](\d{1,2})[-/.](\d{2})(?![\d.])")
 _YEAR_RE = re.compile(rf"(?<!\d)({_YEAR})(?!\d)")
 _TOKEN_RE = re.compile(r"[^\W\d_]+\.?|\d+", re.UNICODE)
 
@@ -52,6 +53,11 @@ def parse_date(text: str, lang: str) -> str | None:
             if order == "dmy" and lang.startswith("en") and int(parts["m"]) > 12 >= int(parts["d"]):
                 parts["d"], parts["m"] = parts["m"], parts["d"]
             return _iso(parts.get("y"), parts.get("m"), parts.get("d"))
+    short = _SHORT_YEAR_RE.search(text)
+    if short:  # "06-03-26": month first in English, day first elsewhere
+        a, b, year = short.groups()
+        month, day = (a, b) if lang.startswith("en") else (b, a)
+        return _iso(f"20{year}", month, day)
     months = month_lookup(lang)
     tokens = [(m.group(0), m.start()) for m in _TOKEN_RE.finditer(text)]
     for index, (token, _) in enumerate(tokens):

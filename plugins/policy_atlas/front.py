@@ -25,6 +25,8 @@ _KEY_VALUE = re.compile(r"^[^\W\d_][^:]{0,40}:\s*\S")
 _MD_H1 = re.compile(r"^#[ \t]+(.+?)[ \t#]*$")
 _MD_HEADING = re.compile(r"^#{1,6}[ \t]")
 _KRAMDOWN_ATTRS = re.compile(r"\{:[^{}]*\}")
+_SETEXT_1 = re.compile(r"^(?:=+|-+)[ \t]*$")
+_KRAMDOWN_ONLY = re.compile(r"^\s*\{:[^{}]*\}\s*$")
 _DATETIME_ATTR = re.compile(r"\{:[^{}]*datetime=[\"'](\d{4}(?:-\d{2}(?:-\d{2})?)?)")
 _CONTACTISH = re.compile(r"@|\[email|\+\d[\d -]{6,}|https?://|www\.", re.IGNORECASE)
 
@@ -94,6 +96,9 @@ def read_front(text: str, lex: Lexicon | None, lang: str, markdown: bool = False
     start_index = 0
     for index, (start, end, line) in enumerate(lines):
         md_title = _MD_H1.match(line) if markdown and index == 0 else None
+        if markdown and index == 0 and not md_title and len(lines) > 1 and _SETEXT_1.match(lines[1][2]):
+            md_title = re.match(r"^(.+)$", line.strip())
+            end = lines[1][1]  # the underline belongs to the title
         clean = md_title.group(1).strip() if md_title else strip_tags(line)
         words = word_count(clean)
         if md_title or (words <= 16 and (not clean.endswith(".") or words <= 12) and find_phrase(clean, phrases)):
@@ -102,16 +107,25 @@ def read_front(text: str, lex: Lexicon | None, lang: str, markdown: bool = False
                 publisher = None
             title_span = (start, end)
             front_end, start_index = end, index + 1
+            if end > lines[index][1]:
+                start_index += 1  # skip the setext underline
             break
         if _MD_HEADING.match(line) or words > 30:
             break
     for index in range(start_index, len(lines)):
         start, end, line = lines[index]
-        clean = strip_tags(_KRAMDOWN_ATTRS.sub(" ", line))
+        heading = _MD_HEADING.match(line)
+        clean = strip_tags(_KRAMDOWN_ATTRS.sub(" ", line[heading.end() :] if heading else line))
         words = word_count(clean)
+        following = lines[index + 1][2] if index + 1 < len(lines) else ""
+        if _KRAMDOWN_ONLY.match(following):  # "26. elokuuta, 2015" then "{: datetime=... }"
+            line = f"{line} {following}"
         kind, date = _date_line(line, clean, lex, lang, text.count("\n", 0, start) + 1)
         if kind and date:
             dates.setdefault(kind, date)
+            front_end = lines[index + 1][1] if _KRAMDOWN_ONLY.match(following) else end
+            continue
+        if _KRAMDOWN_ONLY.match(line):
             front_end = end
             continue
         if title is not None and (fold(clean) == fold(title) or (words <= 8 and find_phrase(clean, phrases))):

@@ -102,7 +102,9 @@ def segment(text: str, front: Front, lex: Lexicon | None, markdown: bool = False
 
 def _find_heads(paras: list[_Para], first: int, markdown: bool) -> list[_Head]:
     if markdown:
-        marked = [h for i in range(first, len(paras)) if (h := _markdown_heading(paras[i], i))]
+        marked = [
+            h for i in range(first, len(paras)) if (h := _markdown_heading(paras[i], i) or _setext_heading(paras, i))
+        ]
         if len(marked) >= MIN_MARKDOWN_HEADINGS:
             # a Markdown text with real headings: trust them, and nothing else
             return _assign_levels(marked)
@@ -156,13 +158,40 @@ def _markdown_heading(para: _Para, index: int) -> _Head | None:
     match = _MD_HEADING.match(para.text)
     if not match or not match.group(2).strip():
         return None
-    title = _MD_EMPHASIS.sub("", match.group(2)).strip()
-    title = re.sub(r"\s+", " ", strip_tags(title)) or match.group(2).strip()
+    title = _md_plain(match.group(2)) or match.group(2).strip()
     number = None
     numbered = _NUMBERED.match(title)
     if numbered and numbered.group("sep") != ")":
         number = numbered.group("num")
     return _Head(para.start, para.end, title, len(match.group(1)), number, "markdown", index)
+
+
+_KRAMDOWN_ATTRS = re.compile(r"\{:[^{}]*\}")
+_SETEXT = re.compile(r"^(=+|-+)[ \t]*$")
+
+
+def _md_plain(text: str) -> str:
+    """A Markdown heading's text as plain text: no emphasis, tags or backslash escapes."""
+    text = _MD_EMPHASIS.sub("", text)
+    text = re.sub(r"\\([\\`*_{}\[\]()#+\-.!|])", r"\1", text)
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)  # [link text](url) -> link text
+    text = _KRAMDOWN_ATTRS.sub("", text)
+    return re.sub(r"\s+", " ", strip_tags(text)).strip()
+
+
+def _setext_heading(paras: list[_Para], index: int) -> _Head | None:
+    """ "Title" underlined by "=====" (level 1) or "-----" (level 2) on the next line."""
+    if index + 1 >= len(paras):
+        return None
+    para, under = paras[index], paras[index + 1]
+    match = _SETEXT.match(under.text)
+    if not match or under.start - para.end != 1 or len(under.text.strip()) < 2 or _SETEXT.match(para.text):
+        return None
+    if _LIST_MARK.match(para.text) or para.text.startswith(("#", ">", "|")):
+        return None
+    title = _md_plain(para.text)
+    level = 1 if match.group(1).startswith("=") else 2
+    return _Head(para.start, under.end, title or para.text.strip(), level, None, "markdown", index)
 
 
 def _is_title_like(text: str, max_words: int = MAX_HEADING_WORDS) -> bool:

@@ -1,0 +1,198 @@
+"""`policy-atlas eval`: topic tagging and fact extraction against hand-made truth.
+
+Each truth file (tests/truth/<name>.yaml) lists a document's sections with the topics a
+person gave them by reading, and its facts. This module runs the real pipeline on the
+document, matches sections by title in reading order, and reports precision, recall and
+F1 per topic and per language, macro-averaged, and which facts come out right.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .anchors import place
+from .lexicon import TOPIC_IDS
+from .pipeline import Draft, analyse
+from .reader import read_seed
+from .text import fold
+
+FACT_FIELDS = (
+    "retention",
+    "min_age",
+    "emails",
+    "hidden_emails",
+    "transfer_countries",
+    "cookies",
+    "updated",
+    "effective",
+)
+
+
+@dataclass
+class Counts:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class DocResult:
+    name: str
+    lang: str
+    sections: int
+    unmatched: list[str]
+    counts: dict[str, Counts]
+    facts: dict[str, tuple[object, object]]  # field -> (expected, got)
+
+
+@dataclass
+class Report:
+    docs: list[DocResult] = field(default_factory=list)
+
+    def by_language(self) -> dict[str, dict[str, Counts]]:
+        out: dict[str, dict[str, Counts]] = defaultdict(lambda: defaultdict(Counts))
+        for doc in self.docs:
+            for topic, c in doc.counts.items():
+                total = out[doc.lang][topic]
+                total.tp += c.tp
+                total.fp += c.fp
+                total.fn += c.fn
+        return out
+
+    def by_topic(self) -> dict[str, Counts]:
+        out: dict[str, Counts] = defaultdict(Counts)
+        for doc in self.docs:
+            for topic, c in doc.counts.items():
+                out[topic].tp += c.tp
+                out[topic].fp += c.fp
+                out[topic].fn += c.fn
+        return out
+
+    def macro_f1(self, lang: str | None = None) -> float:
+        table = self.by_topic() if lang is None else self.by_language()[lang]
+        scores = [c.f1 for c in table.values() if c.tp + c.fp + c.fn]
+        return sum(scores) / len(scores) if scores else 1.0
+
+    def fact_accuracy(self) -> dict[str, tuple[int, int]]:
+        out: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+        for doc in self.docs:
+            for name, (want, got) in doc.facts.items():
+                out[name][1] += 1
+                out[name][0] += int(_same(name, want, got))
+        return {k: (v[0], v[1]) for k, v in out.items()}
+
+
+def _same(name: str, want: object, got: object) -> bool:
+    if name in ("emails", "transfer_countries"):
+        return {str(x).lower() for x in (want or [])} == {str(x).lower() for x in (got or [])}
+    if name == "retention":
+        return list(want or []) == list(got or [])
+    return want == got
+
+
+def evaluate_file(truth_path: Path, seeds: Path, corpus: Path) -> DocResult:
+    truth = yaml.safe_load(truth_path.read_text(encoding="utf-8"))
+    kind, _, name = str(truth["source"]).partition("/")
+    source = (seeds if kind == "seeds" else corpus) / name
+    seed, problems = read_seed(source.read_bytes(), str(truth["source"]), name)
+    if seed is None:
+        raise ValueError(f"{truth_path}: {source} cannot be read: {problems}")
+    draft = analyse(seed)
+    return _score(truth_path.stem, truth, draft)
+
+
+def _score(name: str, truth: dict, draft: Draft) -> DocResult:  # type: ignore[type-arg]
+    sections = draft.segmentation.sections
+    got_titles = [fold(s.title if not s.generated_title else (s.topic_key or "")) for s in sections]
+    counts: dict[str, Counts] = {t: Counts() for t in TOPIC_IDS}
+    unmatched: list[str] = []
+    cursor = 0
+    for entry in truth.get("sections") or []:
+        title = fold(str(entry["title"]))
+        want = set(entry.get("topics") or [])
+        index = next((i for i in range(cursor, len(sections)) if got_titles[i] == title), None)
+        got: set[str] = set()
+        if index is None:
+            unmatched.append(str(entry["title"]))
+        else:
+            got = set(draft.section_topics[index])
+            cursor = index + 1
+        for topic in TOPIC_IDS:
+            if topic in want and topic in got:
+                counts[topic].tp += 1
+            elif topic in got:
+                counts[topic].fp += 1
+            elif topic in want:
+                counts[topic].fn += 1
+    facts: dict[str, tuple[object, object]] = {}
+    expected = truth.get("facts") or {}
+    placed = place("eval", "eval", sections, None).sections
+    from dataclasses import replace
+
+    from .facts import extract_facts
+
+    placed = tuple(replace(p, topics=t) for p, t in zip(placed, draft.section_topics, strict=True))
+    extracted = extract_facts(
+        "\n".join(b.text for b in draft.segmentation.preamble), placed, draft.lang, draft.publisher
+    )
+    values = extracted.as_json()
+    for fact in FACT_FIELDS:
+        if fact not in expected:
+            continue
+        if fact in ("updated", "effective"):
+            date = draft.date(fact)
+            got_value: object = date.iso if date else None
+        else:
+            got_value = values.get(fact)
+        facts[fact] = (expected[fact], got_value)
+    return DocResult(name, str(truth.get("lang") or draft.lang), len(sections), unmatched, counts, facts)
+
+
+def evaluate(truth_dir: Path, seeds: Path, corpus: Path) -> Report:
+    report = Report()
+    for path in sorted(truth_dir.glob("*.yaml")):
+        report.docs.append(evaluate_file(path, seeds, corpus))
+    return report
+
+
+def format_report(report: Report) -> str:
+    lines = ["Topics per topic (all languages)", f"{'topic':14} {'P':>6} {'R':>6} {'F1':>6} {'support':>8}"]
+    for topic, c in sorted(report.by_topic().items(), key=lambda kv: TOPIC_IDS.index(kv[0])):
+        lines.append(f"{topic:14} {c.precision:6.2f} {c.recall:6.2f} {c.f1:6.2f} {c.tp + c.fn:8d}")
+    lines.append(f"{'macro-F1':14} {'':6} {'':6} {report.macro_f1():6.2f}")
+    lines += ["", "Topics per language", f"{'lang':6} {'docs':>5} {'P':>6} {'R':>6} {'macro-F1':>9}"]
+    for lang, table in sorted(report.by_language().items()):
+        total = Counts(
+            sum(c.tp for c in table.values()), sum(c.fp for c in table.values()), sum(c.fn for c in table.values())
+        )
+        docs = sum(1 for d in report.docs if d.lang == lang)
+        lines.append(f"{lang:6} {docs:5d} {total.precision:6.2f} {total.recall:6.2f} {report.macro_f1(lang):9.2f}")
+    lines += ["", "Facts (documents where the extracted value equals the truth)"]
+    for fact, (right, total) in sorted(report.fact_accuracy().items(), key=lambda kv: FACT_FIELDS.index(kv[0])):
+        lines.append(f"{fact:20} {right:3d}/{total:<3d}")
+    wrong = [(d.name, f, w, g) for d in report.docs for f, (w, g) in d.facts.items() if not _same(f, w, g)]
+    if wrong:
+        lines += ["", "Facts that differ (document, fact, truth, extracted)"]
+        lines += [f"  {n}: {f}: {w!r} != {g!r}" for n, f, w, g in wrong]
+    missing = [(d.name, t) for d in report.docs for t in d.unmatched]
+    if missing:
+        lines += ["", f"Truth sections not found among the sections cut ({len(missing)})"]
+        lines += [f"  {n}: {t}" for n, t in missing[:40]]
+    return "\n".join(lines)
