@@ -1,0 +1,166 @@
+"""The built site in a real browser (Debian's chromium driven by Playwright)."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from conftest import Project
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+LAUNCH_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-quic",
+]
+
+pytestmark = pytest.mark.browser
+
+if not Path(CHROMIUM).exists():  # `make test` installs it; say so plainly when run by hand
+    pytest.skip("chromium is not installed (make browser-deps installs Debian's package)", allow_module_level=True)
+
+from playwright.sync_api import Browser, Page, sync_playwright  # noqa: E402
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+        yield browser
+        browser.close()
+
+
+def serve(site: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+    handler = functools.partial(_Quiet, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+@pytest.fixture(scope="module")
+def site_url(built: Project) -> Iterator[str]:
+    server, url = serve(built.site)
+    yield url
+    server.shutdown()
+
+
+def in_view(page: Page, element_id: str) -> bool:
+    return bool(
+        page.evaluate(
+            """(id) => { const el = document.getElementById(id); if (!el) return false;
+                 const r = el.getBoundingClientRect();
+                 const scrolled = window.scrollY > 0 || r.top + window.scrollY < window.innerHeight;
+                 return scrolled && r.top >= -5 && r.top < window.innerHeight; }""",
+            element_id,
+        )
+    )
+
+
+@pytest.mark.parametrize(
+    ("path", "anchor"),
+    [
+        ("policies/webprom/", "ruajtje"),
+        ("policies/webprom/", "topic-retention"),
+        ("policies/wuhan-chuangzhi-yicheng-technology/", "s-2-2"),
+        ("policies/zasady-ochrany-osobnich-udaju/", "jak-se-k-nam-dostanete"),
+    ],
+)
+def test_deep_links_scroll_their_section_into_view(browser: Browser, site_url: str, path: str, anchor: str) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(f"{site_url}{path}#{anchor}")
+    page.wait_for_load_state("load")
+    page.wait_for_timeout(300)
+    assert in_view(page, anchor), anchor
+    page.close()
+
+
+def test_copy_link_puts_url_and_citation_on_the_clipboard(browser: Browser, site_url: str) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))
+    page = context.new_page()
+    page.goto(f"{site_url}policies/webprom/#ruajtje")
+    page.locator("#ruajtje .pa-copy").click()
+    page.wait_for_function("document.querySelector('#ruajtje .pa-copy').classList.contains('pa-copied')")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied == "https://policies.example.org/policies/webprom/#ruajtje\nWebProm – Privacy Policy, § Ruajtje"
+    context.close()
+
+
+def _internal_pages(site: Path) -> list[str]:
+    pages = []
+    for html in sorted(site.rglob("index.html")):
+        rel = html.parent.relative_to(site).as_posix()
+        pages.append("" if rel == "." else f"{rel}/")
+    return pages
+
+
+def test_every_page_loads_nothing_from_other_hosts_and_logs_no_error(
+    browser: Browser, built: Project, site_url: str
+) -> None:
+    page = browser.new_page()
+    foreign: list[str] = []
+    errors: list[str] = []
+    page.on(
+        "request",
+        lambda r: (
+            foreign.append(r.url)
+            if urlsplit(r.url).hostname not in ("127.0.0.1", None) and not r.url.startswith("data:")
+            else None
+        ),
+    )
+    page.on("console", lambda m: errors.append(f"{page.url}: {m.text}") if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(f"{page.url}: {e}"))
+    broken: list[str] = []
+    for path in _internal_pages(built.site):
+        response = page.goto(f"{site_url}{path}")
+        assert response is not None and response.ok, path
+        page.wait_for_load_state("load")
+        # every link and every anchor on the page resolves
+        for href in page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)"):
+            parts = urlsplit(href)
+            if parts.hostname != "127.0.0.1":
+                continue
+            target = built.site / parts.path.lstrip("/")
+            if not (target.is_file() or (target / "index.html").is_file()):
+                broken.append(f"{path} -> {href}")
+            elif parts.fragment and parts.path == urlsplit(page.url).path:
+                if not page.evaluate("(id) => !!document.getElementById(id)", parts.fragment):
+                    broken.append(f"{path} -> #{parts.fragment}")
+    assert foreign == []
+    assert errors == []
+    assert broken == []
+    page.close()
+
+
+def test_an_old_id_still_lands_on_its_renamed_section(browser: Browser, project: Project) -> None:
+    project.build()
+    seed = project.seeds / "004_bccd684d4b65cbbb.txt"
+    seed.write_text(
+        seed.read_text(encoding="utf-8").replace("\nFëmijët\n", "\nFëmijët dhe të miturit\n"), encoding="utf-8"
+    )
+    project.build()
+    server, url = serve(project.site)
+    try:
+        page = browser.new_page(viewport={"width": 1280, "height": 800})
+        page.goto(f"{url}policies/webprom/#femijet")
+        page.wait_for_timeout(300)
+        assert in_view(page, "femijet") and in_view(page, "femijet-dhe-te-miturit")
+        page.close()
+    finally:
+        server.shutdown()
