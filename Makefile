@@ -13,9 +13,17 @@ export NO_MKDOCS_2_WARNING := 1
 # Same seeds, same bytes: no build time in the output.
 export SOURCE_DATE_EPOCH ?= 1700000000
 
-.PHONY: install build serve test lint eval check-links browser-deps clean
+.PHONY: install build serve test lint eval check-links browser-deps clean i18n i18n-extract i18n-update i18n-check
 
-install: $(STAMP)
+LOCALE := plugins/policy_atlas/locale
+I18N_LANGS := en sq nb nn cs de fr es pl
+MO := $(patsubst %.po,%.mo,$(wildcard $(LOCALE)/*/LC_MESSAGES/policy_atlas.po))
+
+install: $(STAMP) $(MO)
+
+# compiled catalogs are build output (.gitignore); the .po files are the source
+$(LOCALE)/%/LC_MESSAGES/policy_atlas.mo: $(LOCALE)/%/LC_MESSAGES/policy_atlas.po | $(STAMP)
+	$(BIN)/pybabel -q compile -D policy_atlas -d $(LOCALE) -l $*
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +49,24 @@ test: install browser-deps
 # precision, recall and F1 of topic tagging per topic and language, and the facts, against tests/truth
 eval: install
 	$(BIN)/policy-atlas eval --truth tests/truth --seeds seeds --corpus ../shared/corpus/policies
+
+# gettext catalogs of the labels around policies (pybabel, driven from here)
+i18n-extract: $(STAMP)
+	$(BIN)/pybabel -q extract -k t -k N_ -k n:1,2 --no-wrap --no-location --sort-output --project=policy-atlas \
+	  --copyright-holder="Policy Atlas" -o $(LOCALE)/policy_atlas.pot plugins/policy_atlas
+
+i18n-update: i18n-extract
+	for lang in $(I18N_LANGS); do \
+	  if [ -f $(LOCALE)/$$lang/LC_MESSAGES/policy_atlas.po ]; then \
+	    $(BIN)/pybabel -q update --no-wrap -D policy_atlas -i $(LOCALE)/policy_atlas.pot -d $(LOCALE) -l $$lang; \
+	  else $(BIN)/pybabel -q init --no-wrap -D policy_atlas -i $(LOCALE)/policy_atlas.pot -d $(LOCALE) -l $$lang; fi; \
+	done
+
+i18n: install
+	$(BIN)/pybabel -q compile -D policy_atlas -d $(LOCALE)
+
+i18n-check: install
+	$(BIN)/python -m policy_atlas.i18n_check $(LOCALE) $(I18N_LANGS)
 
 lint: install
 	$(BIN)/ruff check plugins tests bench

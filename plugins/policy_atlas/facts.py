@@ -283,7 +283,16 @@ def _country_regex(lang: str, spaced: bool) -> tuple[re.Pattern[str], dict[str, 
 def _countries(folded: str, lang: str, lex: Lexicon) -> list[str]:
     spaced = not has_no_space_script(folded)
     regex, names = _country_regex(lang, spaced)
-    return [names[m.group(0)] for m in regex.finditer(folded)]
+    found = []
+    for match in regex.finditer(folded):
+        if spaced:
+            # an inflected name may run on by an ending ("Singapuru"), not into another word
+            rest = re.match(r"\w*", folded[match.end() :])
+            ending = len(rest.group(0)) if rest else 0
+            if ending > (2 if len(match.group(0)) < 6 else 3):
+                continue
+        found.append(names[match.group(0)])
+    return found
 
 
 # --- organisations ----------------------------------------------------------------------

@@ -112,8 +112,11 @@ def read_front(text: str, lex: Lexicon | None, lang: str, markdown: bool = False
             break
         if _MD_HEADING.match(line) or words > 30:
             break
+    consumed = -1  # a "{: datetime }" line already read with the date line above it
     for index in range(start_index, len(lines)):
         start, end, line = lines[index]
+        if index == consumed:
+            continue
         heading = _MD_HEADING.match(line)
         clean = strip_tags(_KRAMDOWN_ATTRS.sub(" ", line[heading.end() :] if heading else line))
         words = word_count(clean)
@@ -123,7 +126,9 @@ def read_front(text: str, lex: Lexicon | None, lang: str, markdown: bool = False
         kind, date = _date_line(line, clean, lex, lang, text.count("\n", 0, start) + 1)
         if kind and date:
             dates.setdefault(kind, date)
-            front_end = lines[index + 1][1] if _KRAMDOWN_ONLY.match(following) else end
+            front_end = end
+            if _KRAMDOWN_ONLY.match(following):
+                front_end, consumed = lines[index + 1][1], index + 1
             continue
         if _KRAMDOWN_ONLY.match(line):
             front_end = end
@@ -140,6 +145,13 @@ def read_front(text: str, lex: Lexicon | None, lang: str, markdown: bool = False
             front_end = end
             continue
         break
+    for start, _end, line in [e for e in lines_with_offsets(text) if e[2].strip()][-FRONT_SCAN_LINES:]:
+        if len(dates) == 2:
+            break
+        clean = strip_tags(_KRAMDOWN_ATTRS.sub(" ", line.lstrip("#").strip()))
+        kind, date = _date_line(line, clean, lex, lang, text.count("\n", 0, start) + 1)
+        if kind and date and kind not in dates and lex is not None and _has_label(clean, lex):
+            dates[kind] = date  # "Last updated: ..." at the end of the text
     if publisher is None:
         publisher = find_company(text[:3000])
     return Front(front_end, title, title_span, publisher, dates.get("updated"), dates.get("effective"))
@@ -192,6 +204,11 @@ def _date_line(
     if exact:  # a dated version line ("Mittwoch, 9. September 2020 {: datetime="2020-09-09" }")
         return "updated", DateValue(iso=exact.group(1), quote=line.strip(), line=line_no)
     return None, None
+
+
+def _has_label(line: str, lex: Lexicon) -> bool:
+    folded = fold(line)
+    return any(label in folded[:40] for label in lex.updated_labels + lex.effective_labels)
 
 
 def strip_legal_form(name: str) -> str:

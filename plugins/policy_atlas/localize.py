@@ -71,3 +71,12 @@ def country_name(code: str, ui_lang: str) -> str:
 
 def format_number(value: int, ui_lang: str) -> str:
     return format_decimal(value, locale=locale(ui_lang))
+
+
+def direction(lang: str) -> str:
+    """` dir="rtl"` for a right-to-left language (Arabic, Hebrew, Persian, Urdu), else ""."""
+    try:
+        order = Locale.parse(lang.replace("-", "_")).character_order
+    except (UnknownLocaleError, ValueError):
+        return ""
+    return ' dir="rtl"' if order == "right-to-left" else ""

@@ -20,8 +20,9 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
 from .anchors import Lock
-from .i18n import Labels
+from .i18n import Labels, has_catalog
 from .render import HOME_MARKER, render_home
+from .search import fold_search_index
 from .site import SitePages, asset_files, build
 
 log = logging.getLogger("mkdocs.plugins.policy_atlas")
@@ -33,6 +34,7 @@ class PolicyAtlasConfig(Config):
     seeds_dir = c.Type(str, default="seeds")
     lock_file = c.Type(str, default="anchors.lock.json")
     lock = c.Choice(("update", "check", "off"), default="update")
+    labels = c.Choice(("ui", "policy"), default="ui")
 
 
 class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
@@ -53,6 +55,12 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
         self.seeds_dir = (root / self.config.seeds_dir).resolve()
         self.lock_path = (root / self.config.lock_file).resolve()
         self.ui_lang = str(config.theme.get("language") or "en")
+        if self.ui_lang.split("-")[0] != "en" and not has_catalog(self.ui_lang):
+            log.warning(
+                "theme.language '%s': Policy Atlas has no labels in this language, so its pages use English labels. "
+                "Add a catalog with 'make i18n-update' (I18N_LANGS) and translate it.",
+                self.ui_lang,
+            )
         for name in REQUIRED_EXTENSIONS:
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
@@ -81,6 +89,7 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
             self.ui_lang,
             home_template=HOME_MARKER if home else None,
             shown_dir=self.config.seeds_dir,
+            labels=self.config.labels,
         )
         for problem in self.pages.assembled.problems:
             log.warning("%s", problem.format())
@@ -107,7 +116,13 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
     # --- after the build --------------------------------------------------------------
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if self.pages is None or self.config.lock != "update" or self.command != "build":
+        if self.pages is None:
+            return
+        index = Path(config.site_dir) / "search" / "search_index.json"
+        if index.is_file():
+            langs = [self.ui_lang] + [p.lang for p in self.pages.assembled.site.policies]
+            index.write_text(fold_search_index(index.read_text(encoding="utf-8"), langs), encoding="utf-8")
+        if self.config.lock != "update" or self.command != "build":
             return
         if config.strict and _warnings_so_far():
             return  # the build is about to fail: publish nothing into the lock

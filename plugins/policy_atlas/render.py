@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from . import __version__
 from .anchors import all_anchor_ids
 from .i18n import N_, Labels
-from .localize import format_confidence, format_policy_date, language_name
+from .localize import direction, format_confidence, format_policy_date, language_name
 from .model import Block, PlacedSection, Policy, Problem, Site
 from .slugs import number_id
 
@@ -55,6 +55,12 @@ def md_text(text: str) -> str:
     return _LIST_START.sub(lambda m: f"{m.group(1)}&#{ord(m.group(2))};", escaped)
 
 
+def md_heading(level: int, text: str, anchor: str | None = None) -> str:
+    """A Markdown heading of plain text, with an explicit id when given."""
+    suffix = f" {{#{anchor}}}" if anchor else ""
+    return f"{'#' * level} {md_text(text)}{suffix}"
+
+
 def attr(text: str) -> str:
     """Text for an HTML attribute value inside double quotes (also safe in Markdown)."""
     return html.escape(text, quote=True).replace("{", "&#123;").replace("}", "&#125;")
@@ -72,14 +78,14 @@ def display_title(policy: Policy, t: Labels) -> str:
     if not policy.title_generated:
         return policy.title
     if policy.publisher:
-        return f"{policy.publisher} – {t('Privacy policy')}"
-    return f"{t('Privacy policy')} ({policy.name})"
+        return policy.publisher + " – " + t("Privacy policy")
+    return t("Privacy policy") + f" ({policy.name})"
 
 
 def citation(policy: Policy, t: Labels) -> str:
     """ "WebProm – Privacy Policy": how a ticket names the policy."""
     if policy.publisher:
-        return f"{policy.publisher} – {t('Privacy Policy')}"
+        return policy.publisher + " – " + t("Privacy Policy")
     return display_title(policy, t)
 
 
@@ -100,16 +106,17 @@ def render_policy(policy: Policy, t: Labels) -> str:
     out: list[str] = [f"# {md_text(title)} {{#policy-title}}", ""]
     out += _meta_table(policy, t)
     cite = citation(policy, t)
+    copy_label, copied_label = t("Copy link"), t("Link copied")
     out += [
-        f'<div class="pa-body" id="policy-body" lang="{attr(policy.lang)}" data-pa-cite="{attr(cite)}" '
-        f'data-pa-copy="{attr(t("Copy link"))}" data-pa-copied="{attr(t("Link copied"))}" markdown>',
+        f'<div class="pa-body" id="policy-body" lang="{attr(policy.lang)}"{direction(policy.lang)} data-pa-cite="{attr(cite)}" '
+        f'data-pa-copy="{attr(copy_label)}" data-pa-copied="{attr(copied_label)}" markdown>',
         "",
     ]
     if policy.segmentation.generated:
-        out += [
-            f'<p class="pa-note">{attr(t("This text has no headings: its sections were cut where the subject changes and their titles are generated."))}</p>',
-            "",
-        ]
+        note = t(
+            "This text has no headings: its sections were cut where the subject changes and their titles are generated."
+        )
+        out += [f'<p class="pa-note">{attr(note)}</p>', ""]
     skip = _title_blocks(policy)
     out += _blocks([b for b in policy.segmentation.preamble if b.start not in skip])
     if not policy.lang_supported:
@@ -140,12 +147,11 @@ def _meta_table(policy: Policy, t: Labels) -> list[str]:
     if policy.publisher:
         rows.append((t("Publisher"), html.escape(policy.publisher)))
     lang_name = language_name(policy.lang, ui)
-    rows.append(
-        (
-            t("Language"),
-            f'{html.escape(lang_name)} <span class="pa-confidence">({html.escape(t("detected with %(confidence)s confidence") % {"confidence": format_confidence(policy.lang_confidence, ui)})})</span>',
-        )
-    )
+    confidence = t("detected with %(confidence)s confidence") % {
+        "confidence": format_confidence(policy.lang_confidence, ui)
+    }
+    detected = f'{html.escape(lang_name)} <span class="pa-confidence">({html.escape(confidence)})</span>'
+    rows.append((t("Language"), detected))
     if policy.updated:
         rows.append(
             (
@@ -190,15 +196,15 @@ def _section(placed: PlacedSection, t: Labels, used: set[str], first_of: list[st
     classes = " .pa-generated" if placed.section.generated_title else ""
     out += [f"{'#' * level} {md_text(title)} {{#{placed.id}{classes}}}", ""]
     if placed.section.generated_title:
-        out += [f'<p class="pa-note">{attr(t("Title generated from the topic of this part."))}</p>', ""]
+        generated = t("Title generated from the topic of this part.")
+        out += [f'<p class="pa-note">{attr(generated)}</p>', ""]
     if placed.topics:
         chips = " ".join(
             f'[{md_text(t(TOPIC_NAMES[topic]))}](../topics/{topic}.md){{ .pa-chip data-pa-topic="{topic}" }}'
             for topic in placed.topics
         )
-        compare = (
-            f"[{md_text(t('Same topic in other policies'))}](../matrix.md#row-{placed.topics[0]}){{ .pa-compare }}"
-        )
+        same = t("Same topic in other policies")
+        compare = f"[{md_text(same)}](../matrix.md#row-{placed.topics[0]}){{ .pa-compare }}"
         out += [f"{chips} · {compare}", "{ .pa-topics }", ""]
     for note in placed.removed_notes:
         message = t("Text once linked here was removed: “%(title)s”.") % {"title": note}
@@ -264,14 +270,14 @@ def render_policy_table(site: Site, t: Labels, link_prefix: str = "") -> str:
 def render_home(site: Site, t: Labels, template: str | None) -> str:
     table = render_policy_table(site, t)
     if template is None:
-        return f"# {md_text(t('Privacy policies'))}\n\n{table}"
+        return md_heading(1, t("Privacy policies")) + "\n\n" + table
     if HOME_MARKER in template:
         return template.replace(HOME_MARKER, table)
     return template.rstrip("\n") + "\n\n" + table
 
 
 def render_problems(problems: tuple[Problem, ...], t: Labels) -> str:
-    out = [f"# {md_text(t('Problems'))}", ""]
+    out = [md_heading(1, t("Problems")), ""]
     if not problems:
         out += [md_text(t("No problems: every seed was read and published.")), ""]
         return "\n".join(out)

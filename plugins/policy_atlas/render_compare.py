@@ -17,7 +17,7 @@ from .i18n import N_, Labels
 from .lexicon import TOPIC_IDS
 from .localize import country_name, format_duration, format_policy_date, language_name
 from .model import Policy, Site
-from .render import TOPIC_NAMES, attr, display_title, md_text, section_title
+from .render import TOPIC_NAMES, attr, display_title, md_heading, md_text, section_title
 
 # Up to this many policies the matrix has one column per policy; beyond, one row each.
 WIDE_LIMIT = 12
@@ -95,19 +95,21 @@ def topic_cell(policy: Policy, topic: str, t: Labels, prefix: str = "../") -> st
 
 def render_matrix(site: Site, t: Labels) -> str:
     policies = site.policies
-    out = [f"# {md_text(t('Comparison matrix'))}", ""]
+    out = [md_heading(1, t("Comparison matrix")), ""]
     if not policies:
         return "\n".join([*out, md_text(t("No policies yet.")), ""])
     intro = t("Topics and facts of every policy. Each tick and each value links to the section it comes from.")
-    out += [md_text(intro), "", f"[{md_text(t('Download as CSV'))}](matrix.csv) · [policies.json](policies.json)", ""]
+    download = t("Download as CSV")
+    out += [md_text(intro), "", f"[{md_text(download)}](matrix.csv) · [policies.json](policies.json)", ""]
     out += _wide(policies, t) if len(policies) <= WIDE_LIMIT else _long(policies, t)
-    out += [f"## {md_text(t('Coverage'))} {{#coverage}}", "", heatmap_svg(policies, t), ""]
-    out += [f"## {md_text(t('Retention periods'))} {{#retention-chart}}", "", retention_svg(policies, t), ""]
+    out += [md_heading(2, t("Coverage"), "coverage"), "", heatmap_svg(policies, t), ""]
+    out += [md_heading(2, t("Retention periods"), "retention-chart"), "", retention_svg(policies, t), ""]
     return "\n".join(out)
 
 
 def _wide(policies: tuple[Policy, ...], t: Labels) -> list[str]:
-    head = [md_text(t("Topic"))] + [f"[{md_text(display_title(p, t))}](policies/{p.slug}.md)" for p in policies]
+    topic_label = t("Topic")
+    head = [md_text(topic_label)] + [f"[{md_text(display_title(p, t))}](policies/{p.slug}.md)" for p in policies]
     lines = ['<div class="pa-matrix pa-wide" markdown>', "", "| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for topic in TOPIC_IDS:
         cells = [f'<span id="row-{topic}"></span>{md_text(t(TOPIC_NAMES[topic]))}']
@@ -127,12 +129,19 @@ def _long(policies: tuple[Policy, ...], t: Labels) -> list[str]:
         for topic in TOPIC_IDS
     ]
     fact_keys = ("retention", "min_age", "countries", "cookies")
+    labels = {
+        "filter": t("Filter"),
+        "language": t("Language"),
+        "topic": t("Topic"),
+        "all": t("all"),
+        "shown": t("policies shown"),
+    }
     head = [md_text(t("Policy")), md_text(t("Language")), md_text(t("Updated"))]
     head += topic_heads + [md_text(t(dict(FACT_ROWS)[k])) for k in fact_keys]
     lines = [
-        f'<div class="pa-matrix-tools" data-pa-filter-label="{attr(t("Filter"))}" '
-        f'data-pa-language-label="{attr(t("Language"))}" data-pa-topic-label="{attr(t("Topic"))}" '
-        f'data-pa-all-label="{attr(t("all"))}" data-pa-count-label="{attr(t("policies shown"))}"></div>',
+        f'<div class="pa-matrix-tools" data-pa-filter-label="{attr(labels["filter"])}" '
+        f'data-pa-language-label="{attr(labels["language"])}" data-pa-topic-label="{attr(labels["topic"])}" '
+        f'data-pa-all-label="{attr(labels["all"])}" data-pa-count-label="{attr(labels["shown"])}"></div>',
         "",
         '<div class="pa-matrix pa-long" markdown>',
         "",
@@ -163,12 +172,13 @@ def heatmap_svg(policies: tuple[Policy, ...], t: Labels) -> str:
         for p in policies:
             by_lang.setdefault(p.lang, []).append(p)
         columns = [(f"{language_name(lang, t.lang)} ({len(group)})", group) for lang, group in sorted(by_lang.items())]
+    coverage = t("Coverage")
     cell, label_w, top = 18, 190, 120
     width = label_w + cell * len(columns) + 10
     height = top + cell * len(TOPIC_IDS) + 10
     parts = [
         f'<svg class="pa-chart pa-heatmap" role="img" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
-        f'xmlns="http://www.w3.org/2000/svg"><title>{html.escape(t("Coverage"))}</title>'
+        f'xmlns="http://www.w3.org/2000/svg"><title>{html.escape(coverage)}</title>'
     ]
     for col, (name, _) in enumerate(columns):
         x = label_w + col * cell + cell / 2
@@ -206,6 +216,7 @@ def retention_svg(policies: tuple[Policy, ...], t: Labels) -> str:
     if not rows:
         return md_text(t("No policy states a concrete retention period."))
     rows = sorted(rows, key=lambda r: (-_days(r[1]), r[0].slug))[:CHART_LIMIT]
+    periods = t("Retention periods")
     bar, label_w, chart_w = 20, 260, 420
     longest = max(_days(iso) for _, iso in rows)
     scale = chart_w / math.log10(longest + 1)
@@ -213,7 +224,7 @@ def retention_svg(policies: tuple[Policy, ...], t: Labels) -> str:
     width = label_w + chart_w + 120
     parts = [
         f'<svg class="pa-chart pa-retention" role="img" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
-        f'xmlns="http://www.w3.org/2000/svg"><title>{html.escape(t("Retention periods"))}</title>'
+        f'xmlns="http://www.w3.org/2000/svg"><title>{html.escape(periods)}</title>'
     ]
     for i, (policy, iso) in enumerate(rows):
         y = i * bar + 4
@@ -240,12 +251,13 @@ def _short(text: str, limit: int = 28) -> str:
 
 def render_topic_index(site: Site, t: Labels) -> str:
     out = [
-        f"# {md_text(t('Topics'))}",
+        md_heading(1, t("Topics")),
         "",
         md_text(t("Read what every policy says about one subject, side by side.")),
         "",
     ]
-    out += [f"| {md_text(t('Topic'))} | {md_text(t('Policies'))} |", "|---|---|"]
+    topic_label, policies_label = t("Topic"), t("Policies")
+    out += [f"| {md_text(topic_label)} | {md_text(policies_label)} |", "|---|---|"]
     for topic in TOPIC_IDS:
         count = sum(1 for p in site.policies if p.topic_anchor(topic))
         out.append(f"| [{md_text(t(TOPIC_NAMES[topic]))}]({topic}.md) | {count} |")
@@ -272,7 +284,7 @@ def render_topic(site: Site, topic: str, t: Labels) -> str:
                 out += [md_text(excerpt), ""]
         out += ["</div>", ""]
     if missing:
-        out += [f"## {md_text(t('Not covered'))} {{#not-covered}}", ""]
+        out += [md_heading(2, t("Not covered"), "not-covered"), ""]
         for policy in missing:
             reason = "" if policy.lang_supported else " " + md_text(t("(topics could not be tagged)"))
             out.append(f"- {_link(policy, None, md_text(display_title(policy, t)))}{reason}")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .anchors import Lock
 from .cache import analyse_cached
-from .i18n import Labels
+from .i18n import Labels, has_catalog
 from .lexicon import TOPIC_IDS
 from .pipeline import Assembled, assemble
 from .reader import read_seeds
@@ -38,7 +38,12 @@ class SitePages:
 
 
 def build(
-    seeds_dir: Path, lock: Lock, ui_lang: str, home_template: str | None, shown_dir: str | None = None
+    seeds_dir: Path,
+    lock: Lock,
+    ui_lang: str,
+    home_template: str | None,
+    shown_dir: str | None = None,
+    labels: str = "ui",
 ) -> SitePages:
     """Read, analyse, assemble and render every seed of `seeds_dir`."""
     result = read_seeds(seeds_dir, shown_dir)
@@ -47,7 +52,9 @@ def build(
     t = Labels(ui_lang)
     out = SitePages(assembled)
     for policy in assembled.site.policies:
-        out.pages[page_path(policy.slug)] = render_policy(policy, t)
+        # labels: policy -> each page speaks its policy's language, where we have a catalog
+        page_labels = Labels(policy.lang) if labels == "policy" and has_catalog(policy.lang) else t
+        out.pages[page_path(policy.slug)] = render_policy(policy, page_labels)
     out.pages["problems.md"] = render_problems(assembled.site.problems, t)
     out.pages["matrix.md"] = render_matrix(assembled.site, t)
     out.pages["topics/index.md"] = render_topic_index(assembled.site, t)
