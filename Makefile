@@ -13,7 +13,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Same seeds, same bytes: no build time in the output.
 export SOURCE_DATE_EPOCH ?= 1700000000
 
-.PHONY: install build serve test lint eval check-links browser-deps clean i18n i18n-extract i18n-update i18n-check
+.PHONY: install build build-i18n serve test lint eval check-links browser-deps clean i18n i18n-extract i18n-update i18n-check
 
 LOCALE := plugins/policy_atlas/locale
 I18N_LANGS := en sq nb nn cs de fr es pl
@@ -33,6 +33,10 @@ $(STAMP): pyproject.toml constraints.txt
 
 build: install
 	$(BIN)/mkdocs build --strict
+	$(BIN)/python -m policy_atlas.build_languages mkdocs.yml
+
+# the default site at site/ and one per language of extra.alternate at site/<lang>/
+build-i18n: build
 
 # click > 8.2.1 disables live reload unless asked for.
 serve: install
@@ -75,6 +79,15 @@ lint: install
 check-links: install
 	@test -n "$(FILE)" || { echo "usage: make check-links FILE=ticket.txt [BASE=https://policies.example.org/]"; exit 2; }
 	$(BIN)/policy-atlas check-links "$(FILE)" --site site $(if $(BASE),--base $(BASE),--base $$($(BIN)/python -c "import yaml;print(yaml.safe_load(open('mkdocs.yml'))['site_url'])"))
+
+# issue 7: our plugin against bare MkDocs at 100, 1,000 and 10,000 generated policies;
+# prints the table, writes bench/results.json and the table in README.md and bench/README.md
+bench: install
+	$(BIN)/python bench/bench.py --readme
+
+# the same at 20 policies, one run, no targets judged (tests/test_bench_smoke.py runs it too)
+bench-smoke: install
+	$(BIN)/python bench/bench.py --smoke --out bench/out/results-smoke.json
 
 clean:
 	rm -rf site .pytest_cache

@@ -50,6 +50,20 @@ class Project:
             raise AssertionError(f"mkdocs build failed ({result.returncode}):\n{result.stderr[-4000:]}")
         return result
 
+    def build_languages(self) -> None:
+        """`make build-i18n`: the site again per language of extra.alternate, into site/<lang>/."""
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
+        result = subprocess.run(
+            [str(BIN / "python"), "-m", "policy_atlas.build_languages", "mkdocs.yml"],
+            cwd=self.root,
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=900,
+        )
+        if result.returncode != 0:
+            raise AssertionError(f"language builds failed:\n{result.stdout[-2000:]}\n{result.stderr[-4000:]}")
+
     def page(self, path: str) -> str:
         return (self.site / path / "index.html").read_text(encoding="utf-8")
 
@@ -82,6 +96,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Project:
     """The five seeds built once with the project's own mkdocs.yml."""
     project = make_project(tmp_path_factory.mktemp("built"))
     project.build()
+    project.build_languages()
     return project
 
 

@@ -109,7 +109,7 @@ def extract_facts(
             if lex is not None and (
                 "transfers" in part.topics or _has_cue(folded, lex.topic_cues("transfers"), sentence)
             ):
-                for code in _countries(folded, lang, lex):
+                for code in _countries(folded, lang, lex, sentence):
                     if code not in countries:
                         countries.append(code)
                         note("transfer_countries", code, part, sentence)
@@ -280,11 +280,17 @@ def _country_regex(lang: str, spaced: bool) -> tuple[re.Pattern[str], dict[str, 
     return re.compile(pattern), names
 
 
-def _countries(folded: str, lang: str, lex: Lexicon) -> list[str]:
+def _countries(folded: str, lang: str, lex: Lexicon, original: str) -> list[str]:
     spaced = not has_no_space_script(folded)
     regex, names = _country_regex(lang, spaced)
+    aligned = len(folded) == len(original)
     found = []
     for match in regex.finditer(folded):
+        first = original[match.start()] if aligned else ""
+        if aligned and first.lower() != first.upper() and not first.isupper():
+            continue  # a country is named with a capital ("Mali"), the verb "mali" is not
+        if _resident_before(folded, match.start(), lex, original):
+            continue  # "if you are a resident of Switzerland": where users live, not where data goes
         if spaced:
             # an inflected name may run on by an ending ("Singapuru"), not into another word
             rest = re.match(r"\w*", folded[match.end() :])
@@ -293,6 +299,11 @@ def _countries(folded: str, lang: str, lex: Lexicon) -> list[str]:
                 continue
         found.append(names[match.group(0)])
     return found
+
+
+def _resident_before(folded: str, start: int, lex: Lexicon, original: str) -> bool:
+    window = folded[max(0, start - 40) : start]
+    return _has_cue(window, lex.facts.resident_cues, original)
 
 
 # --- organisations ----------------------------------------------------------------------

@@ -42,6 +42,7 @@ class Facts:
     retention_cues: tuple[str, ...] = ()
     not_retention_cues: tuple[str, ...] = ()
     age_cues: tuple[str, ...] = ()
+    resident_cues: tuple[str, ...] = ()  # before a country: where users live, not where data goes
     country_forms: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
@@ -68,6 +69,13 @@ def _data_dir():  # type: ignore[no-untyped-def]
 
 
 @cache
+def language_aliases() -> dict[str, str]:
+    """Codes a detector may report for a language we hold under another code."""
+    raw = yaml.safe_load((_data_dir().parent / "language_aliases.yaml").read_text(encoding="utf-8"))
+    return {str(k): str(v) for k, v in (raw.get("aliases") or {}).items()}
+
+
+@cache
 def available_languages() -> tuple[str, ...]:
     return tuple(sorted(p.name[:-5] for p in _data_dir().iterdir() if p.name.endswith(".yaml")))
 
@@ -76,6 +84,7 @@ def available_languages() -> tuple[str, ...]:
 def lexicon(lang: str) -> Lexicon | None:
     """The lexicon of a language (`nb`, `cs`, ...), or None when we have no data for it."""
     base = lang.split("-")[0].lower()
+    base = language_aliases().get(base, base)
     if base not in available_languages():
         return None
     raw = yaml.safe_load((_data_dir() / f"{base}.yaml").read_text(encoding="utf-8")) or {}
@@ -109,6 +118,7 @@ def _facts(raw: dict[str, object], lang: str) -> Facts:
         retention_cues=_folded(raw.get("retention_cues")),
         not_retention_cues=_folded(raw.get("not_retention_cues")),
         age_cues=_folded(raw.get("age_cues")),
+        resident_cues=_folded(raw.get("resident_cues")),
         country_forms=tuple(sorted((str(k).upper(), _folded(v)) for k, v in forms.items())),
     )
 

@@ -77,11 +77,35 @@
     });
   }
 
+  // Material's language selector finds the same page through each language's sitemap,
+  // which names the pages by the published site_url: on any other host (a preview,
+  // 127.0.0.1) it falls back to the language's home page. Pages have the same path in
+  // every language, so go straight to this page (and section) in the other language.
+  // Listening on window in the capture phase runs before Material's own handler.
+  function languageLinks() {
+    if (window.__paLanguageLinks) { return; }
+    window.__paLanguageLinks = true;
+    window.addEventListener("click", function (event) {
+      var link = event.target && event.target.closest ? event.target.closest("a[hreflang].md-select__link") : null;
+      var config = document.getElementById("__config");
+      if (!link || !config) { return; }
+      var base;
+      try { base = JSON.parse(config.textContent).base; } catch (err) { return; }
+      var here = new URL(base, window.location.href);
+      var page = window.location.pathname.slice(here.pathname.length);
+      var target = new URL(link.getAttribute("href"), window.location.href);
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      window.location.href = target.href.replace(/\/?$/, "/") + page + window.location.hash;
+    }, true);
+  }
+
   if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(function () { setup(document); });
+    window.document$.subscribe(function () { setup(document); languageLinks(); });
   } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", function () { setup(document); });
+    document.addEventListener("DOMContentLoaded", function () { setup(document); languageLinks(); });
   } else {
     setup(document);
+    languageLinks();
   }
 })();
