@@ -164,3 +164,39 @@ def test_an_old_id_still_lands_on_its_renamed_section(browser: Browser, project:
         page.close()
     finally:
         server.shutdown()
+
+
+def test_language_switch_lands_on_the_same_policy(browser: Browser, site_url: str) -> None:
+    page = browser.new_page()
+    page.goto(f"{site_url}policies/webprom/#ruajtje")
+    with page.expect_navigation():
+        page.evaluate("document.querySelector('a.md-select__link[hreflang=cs]').click()")
+    assert page.url.endswith("/cs/policies/webprom/#ruajtje"), page.url
+    assert page.evaluate("document.documentElement.lang") == "cs"
+    assert page.evaluate("document.getElementById('policy-body').lang") == "sq"
+    with page.expect_navigation():
+        page.evaluate("document.querySelector('a.md-select__link[hreflang=nb]').click()")
+    assert page.url.endswith("/nb/policies/webprom/#ruajtje"), page.url
+    page.close()
+
+
+@pytest.mark.parametrize(
+    ("query", "slug"),
+    [
+        ("privatësisë", "materiali-metal-civen-shanghai"),
+        ("privatesise", "materiali-metal-civen-shanghai"),
+        ("údaje", "zasady-ochrany-osobnich-udaju"),
+        ("udaje", "zasady-ochrany-osobnich-udaju"),
+    ],
+)
+def test_search_finds_policies_with_and_without_diacritics(
+    browser: Browser, site_url: str, query: str, slug: str
+) -> None:
+    page = browser.new_page()
+    page.goto(site_url)
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.fill(".md-search__input", query)
+    page.wait_for_selector(".md-search-result__item", timeout=45000)
+    links = page.eval_on_selector_all(".md-search-result__link", "els => els.map(e => e.href)")
+    assert any(f"/policies/{slug}/" in link for link in links), links
+    page.close()

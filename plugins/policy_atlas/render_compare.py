@@ -134,7 +134,7 @@ def _long(policies: tuple[Policy, ...], t: Labels) -> list[str]:
         "language": t("Language"),
         "topic": t("Topic"),
         "all": t("all"),
-        "shown": t("policies shown"),
+        "shown": t("Policies shown:"),
     }
     head = [md_text(t("Policy")), md_text(t("Language")), md_text(t("Updated"))]
     head += topic_heads + [md_text(t(dict(FACT_ROWS)[k])) for k in fact_keys]

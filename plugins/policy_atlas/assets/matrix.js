@@ -64,7 +64,7 @@
         row.hidden = !ok;
         if (ok) { shown += 1; }
       });
-      count.textContent = shown + " " + tools.getAttribute("data-pa-count-label");
+      count.textContent = tools.getAttribute("data-pa-count-label") + " " + shown;
     }
     [language, topic].forEach(function (el) { el.addEventListener("change", apply); });
     search.addEventListener("input", apply);
