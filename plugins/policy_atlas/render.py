@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from . import __version__
 from .anchors import all_anchor_ids
 from .i18n import N_, Labels
-from .localize import direction, format_confidence, format_policy_date, language_name
+from .localize import direction, format_confidence, format_number, format_policy_date, language_name
 from .model import Block, PlacedSection, Policy, Problem, Site
 from .slugs import number_id
 
@@ -174,7 +174,7 @@ def _meta_table(policy: Policy, t: Labels) -> list[str]:
             )
         )
     rows.append((t("Source file"), f"<code>{html.escape(policy.source)}</code>"))
-    rows.append((t("Words"), html.escape(f"{policy.word_count:,}".replace(",", "\u202f"))))
+    rows.append((t("Words"), html.escape(format_number(policy.word_count, ui))))
     if policy.encoding_guessed:
         rows.append((t("Encoding"), html.escape(t("guessed as %(encoding)s") % {"encoding": policy.encoding})))
     lines = ['<table class="pa-meta" id="policy-meta">', "<tbody>"]
