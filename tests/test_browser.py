@@ -31,6 +31,7 @@ if not Path(CHROMIUM).exists():  # `make test` installs it; say so plainly when 
     pytest.skip("chromium is not installed (make browser-deps installs Debian's package)", allow_module_level=True)
 
 from playwright.sync_api import Browser, Page, sync_playwright  # noqa: E402
+from playwright.sync_api import TimeoutError as PlaywrightTimeout  # noqa: E402
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -193,10 +194,20 @@ def test_search_finds_policies_with_and_without_diacritics(
     browser: Browser, site_url: str, query: str, slug: str
 ) -> None:
     page = browser.new_page()
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.goto(site_url)
-    page.locator("label.md-search__icon, .md-search__input").first.click()
-    page.fill(".md-search__input", query)
-    page.wait_for_selector(".md-search-result__item", timeout=45000)
+    page.locator(".md-search__input").first.click()
+    # the search worker builds its index first; a query typed before it is ready is dropped
+    for _attempt in range(6):
+        page.fill(".md-search__input", "")
+        page.type(".md-search__input", query)
+        try:
+            page.wait_for_selector(".md-search-result__item", timeout=5000)
+            break
+        except PlaywrightTimeout:
+            continue
+    assert errors == []
     links = page.eval_on_selector_all(".md-search-result__link", "els => els.map(e => e.href)")
     assert any(f"/policies/{slug}/" in link for link in links), links
     page.close()

@@ -179,3 +179,16 @@ def test_cli_render_writes_the_pages_the_plugin_builds(built: Project, tmp_path:
         ours = re.search(r"<article.*?</article>", built.page(entry["url"]), re.S)
         theirs = re.search(r"<article.*?</article>", bare.page(entry["url"]), re.S)
         assert ours and theirs and ours.group(0) == theirs.group(0), entry["id"]
+
+
+def test_every_page_has_a_content_security_policy_of_its_own_origin(built: Project) -> None:
+    for page in built.site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        match = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', html)
+        assert match, page
+        policy = match.group(1)
+        assert "default-src 'self'" in policy and "object-src 'none'" in policy
+        assert "http" not in policy and "*" not in policy and "'unsafe-eval'" not in policy
+        assert "script-src 'self'" in policy and "'unsafe-inline'" not in policy.split("script-src")[1].split(";")[0]
+        # the policy comes before any script
+        assert html.index("Content-Security-Policy") < html.find("<script") or "<script" not in html

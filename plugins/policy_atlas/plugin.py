@@ -20,6 +20,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
 from .anchors import Lock
+from .csp import add_csp
 from .i18n import Labels, has_catalog
 from .render import HOME_MARKER, render_home
 from .search import fold_search_index
@@ -112,6 +113,9 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
         if page.file.src_uri == "index.md" and self.pages is not None and not page.file.generated_by:
             return render_home(self.pages.assembled.site, Labels(self.ui_lang), markdown)
         return None
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        return add_csp(output)
 
     # --- after the build --------------------------------------------------------------
 
