@@ -117,6 +117,9 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         return add_csp(output)
 
+    def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:
+        return add_csp(output_content) if template_name.endswith(".html") else output_content
+
     # --- after the build --------------------------------------------------------------
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from . import __version__
 from .anchors import all_anchor_ids
+from .csp import add_csp
 from .i18n import N_, Labels
 from .localize import direction, format_confidence, format_number, format_policy_date, language_name
 from .model import Block, PlacedSection, Policy, Problem, Site
@@ -356,11 +357,10 @@ def redirect_page(old_slug: str, new_slug: str, t: Labels) -> RedirectPage:
     body = (
         "<!doctype html>\n"
         f'<html lang="{attr(t.lang)}">\n<head>\n<meta charset="utf-8">\n'
-        f'<meta http-equiv="Content-Security-Policy" content="default-src \'self\'">\n'
         f"<title>{text}</title>\n"
         f'<link rel="canonical" href="{attr(target)}">\n'
         f'<script src="../../assets/policy-atlas/redirect.js" data-pa-target="{attr(target)}"></script>\n'
         f'<meta http-equiv="refresh" content="1; url={attr(target)}">\n'
         f'</head>\n<body>\n<p>{text} <a id="pa-redirect" href="{attr(target)}">{html.escape(target)}</a></p>\n</body>\n</html>\n'
     )
-    return RedirectPage(f"{POLICIES_DIR}/{old_slug}/index.html", body)
+    return RedirectPage(f"{POLICIES_DIR}/{old_slug}/index.html", add_csp(body))
