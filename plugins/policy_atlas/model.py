@@ -12,7 +12,9 @@ from typing import TYPE_CHECKING, Literal
 if TYPE_CHECKING:
     from .facts import PolicyFacts
 
-Severity = Literal["error", "warning"]
+# error: the seed is not published; warning: published, but something was changed or
+# ignored; note: published as it is, worth knowing. --strict fails on errors and warnings.
+Severity = Literal["error", "warning", "note"]
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ redirects for pages whose slug changed.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
 
@@ -109,6 +110,20 @@ class Assembled:
 def assemble(drafts: list[Draft], lock: Lock, read_problems: tuple[Problem, ...] = ()) -> Assembled:
     """Unique slugs, anchors matched against the lock, redirects for moved pages."""
     problems = list(read_problems)
+    first_with_text: dict[str, str] = {}
+    for draft in drafts:
+        key = hashlib.sha256(draft.seed.text.encode("utf-8")).hexdigest()
+        if key in first_with_text:
+            problems.append(
+                Problem(
+                    draft.seed.source,
+                    f"Same text as {first_with_text[key]}; both are published.",
+                    "Delete one of them if they are the same policy, or give each its front matter (title, publisher).",
+                    "note",
+                )
+            )
+        else:
+            first_with_text[key] = draft.seed.source
     slugs = _assign_slugs(drafts, problems)
     by_source = {d.seed.source: slug for d, slug in zip(drafts, slugs, strict=True)}
     new_lock = Lock(dict(lock.pages))
@@ -177,6 +192,7 @@ def _assign_slugs(drafts: list[Draft], problems: list[Problem]) -> list[str]:
                     draft.seed.source,
                     f"Front matter `slug: {slug}` is already used by {taken[slug]}.",
                     "Give each seed its own slug; this one is published under a derived slug meanwhile.",
+                    "warning",
                     line=2,
                 )
             )

@@ -93,7 +93,7 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
             labels=self.config.labels,
         )
         for problem in self.pages.assembled.problems:
-            log.warning("%s", problem.format())
+            (log.info if problem.severity == "note" else log.warning)("%s", problem.format())
         for path, markdown in self.pages.pages.items():
             if path == "index.md" and home is not None:
                 continue  # the hand-written home page gets the table in on_page_markdown

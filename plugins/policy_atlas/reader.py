@@ -22,7 +22,8 @@ from .model import Problem, SeedText
 
 SEED_SUFFIXES = (".txt", ".md")
 FRONT_MATTER_KEYS = ("title", "publisher", "url", "lang", "updated", "effective", "slug")
-MAX_SEED_BYTES = 64 * 1024 * 1024
+# A privacy policy is rarely over 200 KB; a seed over this is a dump, not a policy page.
+MAX_SEED_BYTES = 5 * 1024 * 1024
 
 _SLUG_RE = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$")
 _LANG_RE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
@@ -68,7 +69,7 @@ def list_seed_files(seeds_dir: Path) -> tuple[list[Path], list[Problem]]:
                     source=shown,
                     message="Hidden file skipped.",
                     hint="Rename it without the leading dot to publish it.",
-                    severity="warning",
+                    severity="note",
                 )
             )
             continue
@@ -113,8 +114,9 @@ def read_seed(raw: bytes, source: str, name: str) -> tuple[SeedText | None, list
         return None, [
             Problem(
                 source,
-                f"File too large ({len(raw) // (1024 * 1024)} MB, limit {MAX_SEED_BYTES // (1024 * 1024)} MB).",
-                "Split the policy or remove what is not policy text.",
+                f"File too large ({len(raw) / (1024 * 1024):.1f} MB; a policy page holds at most "
+                f"{MAX_SEED_BYTES // (1024 * 1024)} MB).",
+                "Check that the file is the policy itself; remove what is not policy text, or split it.",
             )
         ]
     decoded = decode(raw)
@@ -126,11 +128,11 @@ def read_seed(raw: bytes, source: str, name: str) -> tuple[SeedText | None, list
                 source,
                 f"Encoding guessed as {decoded.encoding}.",
                 "Check the page reads right, or save the file as UTF-8 to make it certain.",
-                severity="warning",
+                severity="note",
             )
         )
     if decoded.note and decoded.text is not None and not decoded.guessed:
-        problems.append(Problem(source, decoded.note, "Check the page reads right.", severity="warning"))
+        problems.append(Problem(source, decoded.note, "Check the page reads right.", severity="note"))
     text = decoded.text
     meta: dict[str, object] = {}
     first_body_line = 1
@@ -172,7 +174,7 @@ def read_seed(raw: bytes, source: str, name: str) -> tuple[SeedText | None, list
                     line=2,
                 ),
             ]
-        meta_problems, meta = validate_meta(post.metadata, source)
+        meta_problems, meta = validate_meta(post.metadata, source, lines_before)
         problems.extend(meta_problems)
         first_body_line = _line_of_body(lines_before, body)
         text = body
@@ -303,7 +305,9 @@ def normalize_text(text: str) -> str:
     return "\n".join(out)
 
 
-def validate_meta(raw: dict[object, object], source: str) -> tuple[list[Problem], dict[str, object]]:
+def validate_meta(
+    raw: dict[object, object], source: str, raw_text: str = ""
+) -> tuple[list[Problem], dict[str, object]]:
     """Check front-matter keys and types; keep what is valid, report the rest."""
     problems: list[Problem] = []
     meta: dict[str, object] = {}
@@ -324,7 +328,15 @@ def validate_meta(raw: dict[object, object], source: str) -> tuple[list[Problem]
         value = raw[key]
         bad = _check_value(key, value)
         if bad:
-            problems.append(Problem(source, f"Front matter `{key}: {value!r}` {bad[0]}", bad[1], line=2))
+            problems.append(
+                Problem(
+                    source,
+                    f"Front matter `{key}: {value!r}` {bad[0]} It is ignored.",
+                    bad[1],
+                    "warning",
+                    _key_line(raw_text, key),
+                )
+            )
             continue
         if isinstance(value, _dt.datetime):
             value = value.date().isoformat()
@@ -334,6 +346,16 @@ def validate_meta(raw: dict[object, object], source: str) -> tuple[list[Problem]
             value = str(value)
         meta[key] = value.strip() if isinstance(value, str) else value
     return problems, meta
+
+
+def _key_line(text: str, key: str) -> int:
+    """The file line of `key:` in the front matter (1-based), or 2 if not found."""
+    for number, line in enumerate(text.split("\n")[1:40], start=2):
+        if line.startswith(f"{key}:"):
+            return number
+        if line.strip() == "---":
+            break
+    return 2
 
 
 def _check_value(key: str, value: object) -> tuple[str, str] | None:

@@ -285,7 +285,7 @@ def render_problems(problems: tuple[Problem, ...], t: Labels) -> str:
     out += [md_text(t("These seeds could not be published as they are, or were published with a warning.")), ""]
     for problem in problems:
         where = problem.source if problem.line is None else f"{problem.source}:{problem.line}"
-        kind = t("error") if problem.severity == "error" else t("warning")
+        kind = {"error": t("error"), "warning": t("warning")}.get(problem.severity, t("note"))
         out.append(
             f"- **{md_text(kind)}** `{where.replace('`', '')}`: {md_text(problem.message)} {md_text(problem.hint)}"
         )

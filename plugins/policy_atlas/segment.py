@@ -27,6 +27,7 @@ MAX_NO_SPACE_HEADING_CHARS = 40
 MAX_RUNIN_WORDS = 12  # a label glued to its body ("Cookies.Kur ...")
 MAX_SPACED_RUNIN_WORDS = 5  # a label followed by ". " needs neighbours like it
 MAX_COLON_HEADING_WORDS = 6
+MAX_LEVEL = 6  # deeper nesting is shown at the deepest level
 MIN_MARKDOWN_HEADINGS = 1  # a .md seed without any is treated as raw text
 # Text whose long lines mostly end mid-sentence was wrapped (PDF-like): there a short
 # line after an unfinished sentence is its continuation, not a heading.
@@ -106,7 +107,12 @@ def _find_heads(paras: list[_Para], first: int, markdown: bool) -> list[_Head]:
             h for i in range(first, len(paras)) if (h := _markdown_heading(paras[i], i) or _setext_heading(paras, i))
         ]
         if len(marked) >= MIN_MARKDOWN_HEADINGS:
-            # a Markdown text with real headings: trust them, and nothing else
+            # a Markdown text with real headings: trust them, and articles ("§ 1", "Article 4")
+            taken = {h.para for h in marked}
+            for i in range(first, len(paras)):
+                if i not in taken and (head := _numbered_heading(paras[i], i)) and head.kind == "article":
+                    marked.append(head)
+            marked.sort(key=lambda h: h.start)
             return _assign_levels(marked)
     heads: list[_Head] = []
     kinds: list[str | None] = [None] * len(paras)  # what each paragraph looks like
@@ -126,7 +132,11 @@ def _find_heads(paras: list[_Para], first: int, markdown: bool) -> list[_Head]:
             kinds[index] = "heading"
             continue
         kinds[index] = "list" if _LIST_MARK.match(para.text) else "prose"
-    heads = _drop_bodyless(heads, paras, kinds)
+    while True:  # a heading left with only demoted lines after it is body-less too
+        kept = _drop_bodyless(heads, paras, kinds)
+        if len(kept) == len(heads):
+            break
+        heads = kept
     heads = _drop_lead_ins(heads, paras, kinds)
     heads += _runin_heads(paras, first, kinds, {h.para for h in heads})
     heads = _numbered_label_majority(heads, paras)
@@ -290,14 +300,6 @@ def _drop_bodyless(heads: list[_Head], paras: list[_Para], kinds: list[str | Non
                 kinds[head.para] = "list"
                 continue
         kept.append(head)
-    if len(kept) != len(heads):
-        # a heading that had only demoted lines after it may now be body-less too
-        return (
-            _drop_bodyless(kept, paras, kinds)
-            if any(_next_heading_or_body(kept, h.para, kinds) == "heading" and h.number is not None for h in kept)
-            and len(kept) < len(heads)
-            else kept
-        )
     return kept
 
 
@@ -450,6 +452,7 @@ def _assign_levels(heads: list[_Head]) -> list[_Head]:
             ):
                 base = out[-1].level - 1
             level = max(base + 1, 1)
+        level = min(level, MAX_LEVEL)
         out.append(replace(head, level=level))
         previous = head
         previous_level = level
