@@ -211,3 +211,34 @@ def test_search_finds_policies_with_and_without_diacritics(
     links = page.eval_on_selector_all(".md-search-result__link", "els => els.map(e => e.href)")
     assert any(f"/policies/{slug}/" in link for link in links), links
     page.close()
+
+
+def test_hostile_payloads_never_run_or_load(browser: Browser, tmp_path: Path) -> None:
+    from conftest import make_project
+    from test_bad_input import HOSTILE
+
+    project = make_project(tmp_path, seeds=None)
+    (project.seeds / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
+    (project.seeds / "hostile-markdown.md").write_text(HOSTILE, encoding="utf-8")
+    project.build(strict=False)
+    server, url = serve(project.site)
+    dialogs: list[str] = []
+    foreign: list[str] = []
+    try:
+        page = browser.new_page()
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        page.on(
+            "request", lambda r: foreign.append(r.url) if urlsplit(r.url).hostname not in ("127.0.0.1", None) else None
+        )
+        for path in _internal_pages(project.site):
+            page.goto(f"{url}{path}")
+            page.wait_for_load_state("load")
+            for link in page.query_selector_all("#policy-body a"):
+                assert not (link.get_attribute("href") or "").startswith(("javascript:", "data:"))
+            page.wait_for_timeout(100)
+        assert dialogs == []
+        assert foreign == []
+        assert page.evaluate("getComputedStyle(document.body).display") != "none"
+        page.close()
+    finally:
+        server.shutdown()
