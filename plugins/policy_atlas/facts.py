@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-import yaml
 from babel import Locale, UnknownLocaleError
 
+from .datafiles import load_yaml
 from .lexicon import Lexicon, lexicon
 from .model import PlacedSection
 from .text import fold, has_no_space_script
@@ -312,7 +312,7 @@ def _resident_before(folded: str, start: int, lex: Lexicon, original: str) -> bo
 @cache
 def _organisation_regex() -> re.Pattern[str]:
     path = resources.files("policy_atlas") / "data" / "organisations.yaml"
-    names = yaml.safe_load(path.read_text(encoding="utf-8"))["organisations"]
+    names = load_yaml(path.read_text(encoding="utf-8"))["organisations"]
     alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     return re.compile(rf"(?<![\w.@/-])(?:{alternation})(?![\w@])")
 

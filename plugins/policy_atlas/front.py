@@ -12,8 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-import yaml
-
+from .datafiles import load_yaml
 from .dates import parse_date
 from .lexicon import Lexicon, all_title_phrases
 from .model import DateValue
@@ -44,7 +43,7 @@ class Front:
 @cache
 def legal_forms() -> tuple[str, ...]:
     path = resources.files("policy_atlas") / "data" / "legal_forms.yaml"
-    return tuple(yaml.safe_load(path.read_text(encoding="utf-8"))["legal_forms"])
+    return tuple(load_yaml(path.read_text(encoding="utf-8"))["legal_forms"])
 
 
 @cache

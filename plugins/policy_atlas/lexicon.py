@@ -11,8 +11,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
-import yaml
-
+from .datafiles import load_yaml
 from .text import fold
 
 TOPIC_IDS = (
@@ -71,7 +70,7 @@ def _data_dir():  # type: ignore[no-untyped-def]
 @cache
 def language_aliases() -> dict[str, str]:
     """Codes a detector may report for a language we hold under another code."""
-    raw = yaml.safe_load((_data_dir().parent / "language_aliases.yaml").read_text(encoding="utf-8"))
+    raw = load_yaml((_data_dir().parent / "language_aliases.yaml").read_text(encoding="utf-8"))
     return {str(k): str(v) for k, v in (raw.get("aliases") or {}).items()}
 
 
@@ -87,7 +86,7 @@ def lexicon(lang: str) -> Lexicon | None:
     base = language_aliases().get(base, base)
     if base not in available_languages():
         return None
-    raw = yaml.safe_load((_data_dir() / f"{base}.yaml").read_text(encoding="utf-8")) or {}
+    raw = load_yaml((_data_dir() / f"{base}.yaml").read_text(encoding="utf-8")) or {}
     topics = raw.get("topics") or {}
     unknown = sorted(set(topics) - set(TOPIC_IDS))
     if unknown:

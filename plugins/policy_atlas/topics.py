@@ -18,26 +18,30 @@ MIN_SCORE = 2.0
 
 
 @cache
-def _cue_regex(lex: Lexicon, topic: str, spaced: bool) -> re.Pattern[str] | None:
-    cues = lex.topic_cues(topic)
-    if not cues:
-        return None
-    alternation = "|".join(re.escape(c) for c in cues)
-    return re.compile(rf"(?<!\w)(?:{alternation})" if spaced else f"(?:{alternation})")
+def _cue_index(lex: Lexicon, spaced: bool) -> tuple[re.Pattern[str] | None, dict[str, tuple[str, ...]]]:
+    """One regex over the cues of every topic (longest first), and cue -> its topics."""
+    topics_of: dict[str, list[str]] = {}
+    for topic in TOPIC_IDS:
+        for cue in lex.topic_cues(topic):
+            topics_of.setdefault(cue, []).append(topic)
+    if not topics_of:
+        return None, {}
+    alternation = "|".join(re.escape(c) for c in sorted(topics_of, key=lambda c: (-len(c), c)))
+    regex = re.compile(rf"(?<!\w)(?:{alternation})" if spaced else f"(?:{alternation})")
+    return regex, {cue: tuple(topics) for cue, topics in topics_of.items()}
 
 
 def topic_scores(text: str, lex: Lexicon) -> dict[str, float]:
     """Score of each topic in `text`: distinct cues found, long cues weigh more."""
-    folded = fold(text)
     spaced = not has_no_space_script(text)
+    regex, topics_of = _cue_index(lex, spaced)
+    if regex is None:
+        return {}
     scores: dict[str, float] = {}
-    for topic in TOPIC_IDS:
-        regex = _cue_regex(lex, topic, spaced)
-        if regex is None:
-            continue
-        hits = {m.group(0) for m in regex.finditer(folded)}
-        if hits:
-            scores[topic] = sum(1.0 + min(len(h.split()), 3) * 0.5 for h in hits)
+    for cue in set(regex.findall(fold(text))):
+        weight = 1.0 + min(cue.count(" ") + 1, 3) * 0.5
+        for topic in topics_of[cue]:
+            scores[topic] = scores.get(topic, 0.0) + weight
     return scores
 
 
