@@ -67,19 +67,22 @@ def _phrases(lex: Lexicon | None) -> tuple[str, ...]:
     return lex.title_phrases if lex and lex.title_phrases else all_title_phrases()
 
 
+@cache
+def _phrase_regex(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    # phrases come longest first, so the alternation prefers "privacy policy" to "privacy"
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in phrases) + ")")
+
+
 def find_phrase(line: str, phrases: tuple[str, ...]) -> tuple[int, int] | None:
-    """Span of the first phrase found at a word start of `line` (folded matching)."""
-    folded = fold(line)
-    if len(folded) != len(line):  # folding changed lengths: match without spans
-        for phrase in phrases:
-            if re.search(rf"(?<!\w){re.escape(phrase)}", folded):
-                return (0, 0)
+    """Span of the first phrase found at a word start of `line` (folded matching);
+    (0, 0) when folding changed the line's length, so spans would not fit it."""
+    if not phrases:
         return None
-    for phrase in phrases:
-        match = re.search(rf"(?<!\w){re.escape(phrase)}", folded)
-        if match:
-            return match.span()
-    return None
+    folded = fold(line)
+    match = _phrase_regex(phrases).search(folded)
+    if match is None:
+        return None
+    return match.span() if len(folded) == len(line) else (0, 0)
 
 
 def read_front(text: str, lex: Lexicon | None, lang: str, markdown: bool = False) -> Front:

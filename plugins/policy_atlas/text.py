@@ -16,7 +16,7 @@ def words(text: str) -> list[str]:
 
 
 def word_count(text: str) -> int:
-    return sum(1 for _ in WORD_RE.finditer(text))
+    return len(WORD_RE.findall(text))
 
 
 # Combining diacritical marks (Latin, Greek, Cyrillic and their extensions).
