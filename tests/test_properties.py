@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from policy_atlas.anchors import LockedPage, Placement, natural_ids, place
 from policy_atlas.facts import extract_facts
@@ -25,13 +25,20 @@ from policy_atlas.slugs import (
 )
 
 PROPERTY = settings(
-    max_examples=150,
+    max_examples=200,
     deadline=None,
+    database=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much],
 )
-FEW = settings(PROPERTY, max_examples=80)  # the slower ones: several analyses per example
+ANALYSE = settings(PROPERTY, max_examples=150)  # one analysis per example
+FEW = settings(PROPERTY, max_examples=80)  # several analyses per example
 
 LANGS = ("en", "sq", "cs", "nb", "de", "zh", "ja", "xx")
+# what front matter may force: any code the reader's language pattern lets through
+lang_code = st.one_of(
+    st.sampled_from(LANGS),
+    st.from_regex(r"\A[a-z]{2,3}(?:-[A-Za-z0-9]{2,8}){0,2}\Z"),
+)
 RETENTION_RE = re.compile(r"^P\d+[DWMY]$")
 
 # --- strategies --------------------------------------------------------------------
@@ -150,6 +157,7 @@ vocab_word = st.one_of(
     st.text(alphabet=WIDE_CHAR, min_size=1, max_size=12).map(lambda s: s.replace("\n", "").replace("\r", "") or "x"),
 )
 title_text = st.lists(vocab_word, min_size=1, max_size=6).map(" ".join)
+plain_title = st.lists(st.sampled_from(VOCABULARY), min_size=1, max_size=5).map(" ".join)
 
 CUE_SENTENCES = (
     "We keep your personal data for 30 days after you close your account.",
@@ -183,7 +191,9 @@ sentence = st.one_of(
 
 
 def _number() -> st.SearchStrategy[str]:
-    return st.lists(st.integers(0, 999), min_size=1, max_size=4).map(lambda ns: ".".join(map(str, ns)))
+    # mostly small numbers, so that "1 ..." and "1.1 ..." parent and child lines meet
+    part = st.integers(1, 3) | st.integers(0, 999)
+    return st.lists(part, min_size=1, max_size=4).map(lambda ns: ".".join(map(str, ns)))
 
 
 policy_line = st.one_of(
@@ -191,7 +201,10 @@ policy_line = st.one_of(
     st.builds(lambda n, sep, t: f"{n}{sep} {t}", _number(), st.sampled_from(["", ".", ")"]), title_text),
     st.builds(lambda r, t: f"{r}. {t}", st.sampled_from(["I", "II", "IV", "XL"]), title_text),
     st.builds(
-        lambda kw, n, t: f"{kw} {n} – {t}", st.sampled_from(["Article", "Článek", "§", "Art."]), st.integers(1, 99), title_text
+        lambda kw, n, t: f"{kw} {n} – {t}",
+        st.sampled_from(["Article", "Článek", "§", "Art."]),
+        st.integers(1, 99),
+        title_text,
     ),
     st.builds(lambda t, s: f"{t}.{s}", title_text, sentence),  # "Label.Body" run-in
     st.builds(lambda t, s: f"{t}. {s}", title_text, sentence),
@@ -199,7 +212,7 @@ policy_line = st.one_of(
     st.builds(lambda t: f"{t}:", title_text),
     st.builds(lambda b, t: f"{b} {t}", st.sampled_from(["·", "•", "-", "*", "▪", "a)", "(ii)", "1)"]), title_text),
     st.builds(lambda k, t: "#" * k + " " + t, st.integers(1, 7), title_text),
-    st.sampled_from(["====", "----", "---", "***", "{: datetime=\"2020-09-09\" }"]),
+    st.sampled_from(["====", "----", "---", "***", '{: datetime="2020-09-09" }']),
     sentence,
     st.lists(sentence, min_size=2, max_size=30).map(" ".join),  # a very long line
     wide_text,
@@ -208,25 +221,85 @@ policy_line = st.one_of(
 )
 indent = st.sampled_from(["", "", "", "  ", "\t", "\u00a0", "\u3000"])
 line_end = st.sampled_from(["\n", "\n", "\n", "\r\n", "\r", "\n\n", "\u2028"])
-front_matter = st.sampled_from(
-    [
-        "",
-        "",
-        "",
-        "---\ntitle: Privacy Policy\nlang: en\n---\n",
-        "---\nlang: de\npublisher: ACME GmbH\n---\n",
-        "---\nlang: zh\n---\n",
-        "---\ntitle: [unclosed\n---\n",
-        "---\n- a list\n---\n",
-        "---\r\nslug: ../x\nupdated: 2024-13\n---\r\n",
-    ]
+FRONT_MATTER_VALUES = (
+    "Privacy Policy",
+    "en",
+    "en-Latn-US",
+    "zh-Hant",
+    "xx",
+    "2024-02-30",
+    "2024-13",
+    "2024",
+    "1899",
+    "true",
+    "~",
+    ".inf",
+    "0x1F",
+    "!!binary aGk=",
+    "[1, 2",
+    "{a: 1}",
+    "*undefined",
+    "'unterminated",
+    "https://example.com/privacy",
+    "../../etc",
+    "acme-privacy",
+    "ACME GmbH",
+)
+front_matter_block = st.builds(
+    lambda end, pairs: f"---{end}" + "".join(f"{k}: {v}{end}" for k, v in pairs) + f"---{end}",
+    st.sampled_from(["\n", "\r\n", "\r"]),
+    st.lists(
+        st.tuples(
+            st.sampled_from(["title", "publisher", "url", "lang", "updated", "effective", "slug", "colour", "1"]),
+            st.sampled_from(FRONT_MATTER_VALUES) | wide_text.map(lambda v: v.replace("\n", " ").replace("\r", " ")),
+        ),
+        max_size=4,
+    ),
+)
+front_matter = st.one_of(
+    st.just(""),
+    st.just(""),
+    front_matter_block,
+    st.sampled_from(
+        [
+            "---\ntitle: Privacy Policy\nlang: en\n---\n",
+            "---\nlang: de\npublisher: ACME GmbH\n---\n",
+            "---\nlang: zh\n---\n",
+            "---\ntitle: [unclosed\n---\n",
+            "---\n- a list\n---\n",
+            "---\r\nslug: ../x\nupdated: 2024-13\n---\r\n",
+        ]
+    ),
 )
 policy_text = st.builds(
     lambda head, lines: head + "".join(i + line + end for i, line, end in lines),
     front_matter,
     st.lists(st.tuples(indent, policy_line, line_end), max_size=25),
 )
-any_text = st.one_of(st.text(alphabet=WIDE_CHAR, max_size=400), policy_text)
+
+
+@st.composite
+def outline_text(draw: st.DrawFn) -> str:
+    """A numbered outline ("1 ...", "1.1 ...", "1.2 ...", "2 ..."), some headings with a body."""
+    counters: list[int] = []
+    lines: list[str] = []
+    for _ in range(draw(st.integers(1, 8))):
+        depth = draw(st.integers(1, min(len(counters) + 1, 4)))
+        counters = counters[:depth] + [0] * (depth - len(counters))
+        counters[-1] += 1
+        number = ".".join(map(str, counters))
+        title = draw(st.one_of(plain_title, plain_title, title_text))
+        lines.append(f"{number}{draw(st.sampled_from(['', '', '.']))} {title}")
+        if draw(st.integers(0, 2)) == 0:
+            lines.append(draw(sentence))
+    return draw(st.sampled_from(["\n", "\n\n", "\r\n"])).join(lines)
+
+
+# A small alphabet where letters, controls, BOMs and combining marks often meet.
+tricky_text = st.text(
+    alphabet=st.sampled_from("Aae1 #.\x00\x01\ufeff\u2028\u0301\u0308\u0327\t\r\n\u00a0"), max_size=30
+)
+any_text = st.one_of(st.text(alphabet=WIDE_CHAR, max_size=400), policy_text, tricky_text, outline_text())
 
 
 def _seed(text: str, name: str) -> SeedText | None:
@@ -278,7 +351,8 @@ def test_text_without_front_matter_is_read_as_written(text: str, encoding: str) 
 
 
 @PROPERTY
-@given(any_text)
+@given(st.one_of(tricky_text, any_text))
+@example("R\x08\u0327")  # found by hypothesis: NFC runs before the control character goes
 def test_normalize_text_is_idempotent(text: str) -> None:
     once = normalize_text(text)
     assert normalize_text(once) == once
@@ -287,8 +361,9 @@ def test_normalize_text_is_idempotent(text: str) -> None:
 # --- 2. segmenter ------------------------------------------------------------------
 
 
-@PROPERTY
-@given(any_text, st.sampled_from(["x.txt", "x.md"]))
+@ANALYSE
+@given(st.one_of(any_text, outline_text()), st.sampled_from(["x.txt", "x.md"]))
+@example("0 A\n0.0 A", "x.txt")  # found by hypothesis: StopIteration in segment._drop_bodyless
 def test_segmentation_never_loses_text(text: str, name: str) -> None:
     seed = _seed(text, name)
     if seed is None:
@@ -304,6 +379,12 @@ def test_segmentation_never_loses_text(text: str, name: str) -> None:
         assert section.level >= 1
     for block in segmentation.preamble + tuple(b for s in segmentation.sections for b in s.blocks):
         assert seed.text[block.start : block.start + len(block.text)] == block.text
+    # the blocks pages are rendered from, with each heading, hold every character once
+    parts = [b.text for b in segmentation.preamble]
+    for section in segmentation.sections:
+        parts.append(seed.text[section.start : section.blocks[0].start if section.blocks else section.end])
+        parts += [b.text for b in section.blocks]
+    assert re.sub(r"\s", "", "".join(parts)) == re.sub(r"\s", "", seed.text)
 
 
 # --- 3. slugs ----------------------------------------------------------------------
@@ -345,7 +426,8 @@ def test_number_id(number: str) -> None:
 
 
 @PROPERTY
-@given(st.one_of(wide_text, title_text), st.text(max_size=50))
+@given(st.one_of(st.sampled_from(["S", "Pa", "Topic"]), wide_text, title_text), st.text(max_size=50))
+@example("S", "")  # found by hypothesis: "s" + suffix -> "s-e3b0c4", a reserved "s-" id
 def test_with_suffix_is_valid(title: str, seed: str) -> None:
     _assert_section_id(with_suffix(section_id(title), seed))
 
@@ -358,24 +440,31 @@ def _section(title: str, body: str) -> Section:
 
 
 @PROPERTY
-@given(st.lists(st.tuples(st.sampled_from(["A", "Cookies", "2024", "", "!!!", "topic x"]) | title_text, wide_text)))
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(["A", "S", "Pa", "Cookies", "2024", "", "!!!", "topic x"]) | title_text, wide_text)
+    )
+)
+@example([("S", "")])  # found by hypothesis: a repeated title "S" gets the id "s-cbc80b"
 def test_natural_ids_are_unique_and_valid(pairs: list[tuple[str, str]]) -> None:
     sections = [_section(t, b) for t, b in pairs] + [_section(t, b) for t, b in pairs[:2]]  # exact repeats too
     ids = natural_ids(sections)
     assert len(ids) == len(sections) and len(set(ids)) == len(ids)
     for value in ids:
-        assert is_valid_id(value) and value[0].isalpha(), value
+        _assert_section_id(value)
 
 
-@PROPERTY
+@ANALYSE
 @given(any_text, st.sampled_from(["x.txt", "x.md"]))
+@example("0 A\n0.0 A", "x.txt")  # the segmenter's StopIteration again
 def test_natural_ids_of_segmented_text(text: str, name: str) -> None:
     seed = _seed(text, name)
     if seed is None:
         return
     ids = natural_ids(analyse(seed).segmentation.sections)
     assert len(set(ids)) == len(ids)
-    assert all(is_valid_id(i) for i in ids), ids
+    for value in ids:
+        _assert_section_id(value)
 
 
 section_spec = st.tuples(title_text, st.lists(sentence, min_size=1, max_size=3).map(" ".join))
@@ -398,9 +487,9 @@ def _sections_of(specs: list[tuple[str, str]], style: str) -> tuple[Section, ...
 
 @st.composite
 def edited(draw: st.DrawFn, specs: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """The sections after a few edits: drop, insert, move, rename, rewrite."""
+    """The sections after a few edits: drop, insert, move, rename, rewrite, copy (a repeated title)."""
     out = list(specs)
-    for op in draw(st.lists(st.sampled_from(["drop", "insert", "move", "rename", "rewrite"]), max_size=4)):
+    for op in draw(st.lists(st.sampled_from(["drop", "insert", "move", "rename", "rewrite", "copy"]), max_size=4)):
         if op == "insert" or not out:
             out.insert(draw(st.integers(0, len(out))), draw(section_spec))
             continue
@@ -409,6 +498,9 @@ def edited(draw: st.DrawFn, specs: list[tuple[str, str]]) -> list[tuple[str, str
             del out[index]
         elif op == "move":
             out.insert(draw(st.integers(0, len(out) - 1)), out.pop(index))
+        elif op == "copy":
+            body = draw(st.sampled_from([out[index][1], draw(section_spec)[1]]))
+            out.insert(draw(st.integers(0, len(out))), (out[index][0], body))
         elif op == "rename":
             out[index] = (draw(title_text), out[index][1])
         else:
@@ -447,11 +539,14 @@ def test_locked_ids_keep_resolving(generations: tuple[list, list, list], style: 
 
 
 @FEW
-@given(st.lists(section_spec, max_size=6).flatmap(lambda s: st.tuples(st.just(s), edited(s))))
-def test_a_rebuild_without_edits_changes_nothing(generations: tuple[list, list]) -> None:
+@given(
+    st.lists(section_spec, max_size=6).flatmap(lambda s: st.tuples(st.just(s), edited(s))),
+    st.sampled_from(["md", "numbered", "line"]),
+)
+def test_a_rebuild_without_edits_changes_nothing(generations: tuple[list, list], style: str) -> None:
     """Placing the same sections against the lock they just produced is a fixed point."""
-    first = place("x", "s", _sections_of(generations[0], "line"), None)
-    sections = _sections_of(generations[1], "line")
+    first = place("x", "s", _sections_of(generations[0], style), None)
+    sections = _sections_of(generations[1], style)
     second = place("x", "s", sections, first.page)
     third = place("x", "s", sections, second.page)
     assert third.page == second.page
@@ -482,7 +577,7 @@ placed_section = st.builds(
 @given(
     st.one_of(any_text, st.lists(sentence, max_size=5).map(" ".join)),
     st.lists(placed_section, max_size=4).map(tuple),
-    st.sampled_from(LANGS),
+    lang_code,
     st.none() | title_text,
 )
 def test_extract_facts_on_random_sections(
@@ -491,8 +586,8 @@ def test_extract_facts_on_random_sections(
     _check_facts(preamble, sections, lang, publisher)
 
 
-@PROPERTY
-@given(policy_text, st.sampled_from(LANGS), st.none() | title_text)
+@ANALYSE
+@given(policy_text, lang_code, st.none() | title_text)
 def test_extract_facts_on_segmented_policies(text: str, lang: str, publisher: str | None) -> None:
     seed = _seed(text, "x.txt")
     if seed is None:

@@ -42,15 +42,16 @@ def natural_ids(sections: Iterable[Section]) -> list[str]:
     its own content, never from its position."""
     ids: list[str] = []
     seen: set[str] = set()
+    repeats: dict[str, int] = {}  # identical title and body: counted, so never quadratic
     for section in sections:
         base = section_id(title_for_id(section))
         candidate = base
         if candidate in seen:
-            candidate = with_suffix(base, section_text_key(section))
-            salt = 0
+            key = section_text_key(section)
+            candidate = with_suffix(base, key)
             while candidate in seen:  # identical title and body: extremely rare
-                salt += 1
-                candidate = with_suffix(base, f"{section_text_key(section)}#{salt}")
+                repeats[key] = repeats.get(key, 0) + 1
+                candidate = with_suffix(base, f"{key}#{repeats[key]}")
         seen.add(candidate)
         ids.append(candidate)
     return ids

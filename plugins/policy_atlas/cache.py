@@ -1,28 +1,67 @@
-"""Per-seed analysis cache, keyed by the seed's content.
+"""Memory between builds, so `mkdocs serve` redoes only what a seed edit changed.
 
-It lives at module level, so it survives MkDocs re-creating the plugin object on each
-rebuild of `mkdocs serve`: editing one seed re-analyses that seed only.
+Everything lives at module level, so it survives MkDocs re-creating the plugin object
+on each rebuild. Each memo is keyed by what its result depends on (a file's size and
+modification time, a seed's content hash, the locked ids of its page), so a stale entry
+can never be used.
 """
 
 from __future__ import annotations
 
-from .model import SeedText
-from .pipeline import Draft, analyse
+import weakref
+from collections.abc import Callable, Hashable
+from typing import Generic, TypeVar
 
-_CACHE: dict[tuple[str, str, tuple[tuple[str, object], ...], str], Draft] = {}
+V = TypeVar("V")
 MAX_ENTRIES = 50_000
 
 
-def analyse_cached(seed: SeedText) -> Draft:
-    key = (seed.digest, seed.source, seed.meta, seed.text[:0])
-    draft = _CACHE.get(key)
-    if draft is None:
-        if len(_CACHE) >= MAX_ENTRIES:
-            _CACHE.clear()
-        draft = analyse(seed)
-        _CACHE[key] = draft
-    return draft
+class Memo(Generic[V]):
+    """A bounded dict of results by key."""
+
+    def __init__(self) -> None:
+        self._data: dict[Hashable, V] = {}
+        _ALL.append(self)
+
+    def get(self, key: Hashable, make: Callable[[], V]) -> V:
+        value = self._data.get(key)
+        if value is None:
+            if len(self._data) >= MAX_ENTRIES:
+                self._data.clear()
+            value = make()
+            self._data[key] = value
+        return value
+
+    def clear(self) -> None:
+        self._data.clear()
+
+
+class ObjectMemo(Generic[V]):
+    """Results per (object, variant), for objects too large to hash: kept while the object lives."""
+
+    def __init__(self) -> None:
+        self._data: dict[tuple[int, Hashable], tuple[weakref.ref[object], V]] = {}
+        _ALL.append(self)
+
+    def get(self, obj: object, variant: Hashable, make: Callable[[], V]) -> V:
+        key = (id(obj), variant)
+        entry = self._data.get(key)
+        if entry is not None and entry[0]() is obj:
+            return entry[1]
+        if len(self._data) >= MAX_ENTRIES:
+            self._data.clear()
+        value = make()
+        self._data[key] = (weakref.ref(obj), value)
+        return value
+
+    def clear(self) -> None:
+        self._data.clear()
+
+
+_ALL: list[Memo | ObjectMemo] = []  # type: ignore[type-arg]
 
 
 def clear() -> None:
-    _CACHE.clear()
+    """Forget everything (benchmarks measure cold runs with it)."""
+    for memo in _ALL:
+        memo.clear()

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
 
 from .anchors import Lock, LockedPage, place
+from .cache import Memo
 from .facts import extract_facts
 from .front import Front, read_front, strip_legal_form
 from .langdetect import detect_language
@@ -158,13 +159,28 @@ def assemble(drafts: list[Draft], lock: Lock, read_problems: tuple[Problem, ...]
             known = {i.id for i in locked.ids} if locked else set()
             extra = tuple(i for i in old.ids if i.id not in known)
             locked = LockedPage(slug, draft.seed.source, (locked.ids if locked else ()) + extra)
-        placement = place(slug, draft.seed.source, draft.segmentation.sections, locked)
-        placed = tuple(
-            replace(p, topics=topics) for p, topics in zip(placement.sections, draft.section_topics, strict=True)
-        )
-        new_lock.pages[slug] = placement.page
-        policies.append(_policy(draft, slug, placed, tuple(r.old_slug for r in redirects if r.new_slug == slug)))
+        old_slugs = tuple(r.old_slug for r in redirects if r.new_slug == slug)
+        key = (slug, draft.seed.digest, draft.seed.source, draft.seed.meta, locked, old_slugs)
+        page, policy = _PLACED.get(key, lambda d=draft, s=slug, lp=locked, o=old_slugs: _place(d, s, lp, o))
+        new_lock.pages[slug] = page
+        policies.append(policy)
     return Assembled(Site(tuple(policies), tuple(problems)), new_lock, redirects, problems)
+
+
+def _place(draft: Draft, slug: str, locked: LockedPage | None, old_slugs: tuple[str, ...]) -> tuple[LockedPage, Policy]:
+    placement = place(slug, draft.seed.source, draft.segmentation.sections, locked)
+    placed = tuple(replace(p, topics=t) for p, t in zip(placement.sections, draft.section_topics, strict=True))
+    return placement.page, _policy(draft, slug, placed, old_slugs)
+
+
+# a page whose seed and locked ids did not change is placed as before (mkdocs serve)
+_PLACED: Memo[tuple[LockedPage, Policy]] = Memo()
+_DRAFTS: Memo[Draft] = Memo()
+
+
+def analyse_cached(seed: SeedText) -> Draft:
+    """`analyse`, remembered by the seed's content and front matter."""
+    return _DRAFTS.get((seed.digest, seed.source, seed.meta), lambda: analyse(seed))
 
 
 def _follow_moves(lock: Lock, slug: str, live: set[str]) -> str | None:

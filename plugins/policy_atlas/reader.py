@@ -18,6 +18,7 @@ import charset_normalizer
 import frontmatter
 import yaml
 
+from .cache import Memo
 from .model import Problem, SeedText
 
 SEED_SUFFIXES = (".txt", ".md")
@@ -100,11 +101,20 @@ def read_seeds(seeds_dir: Path, shown_dir: str | None = None) -> ReadResult:
     seeds: list[SeedText] = []
     prefix = shown_dir if shown_dir is not None else seeds_dir.name
     for path in files:
-        seed, found = read_seed(path.read_bytes(), f"{prefix}/{path.name}", path.name)
+        source = f"{prefix}/{path.name}"
+        stat = path.stat()
+        seed, found = _READ.get(
+            (str(path.resolve()), stat.st_size, stat.st_mtime_ns, source),
+            lambda p=path, s=source: read_seed(p.read_bytes(), s, p.name),
+        )
         problems.extend(found)
         if seed is not None:
             seeds.append(seed)
     return ReadResult(tuple(seeds), tuple(problems))
+
+
+# a file whose size and modification time did not change is not read again (mkdocs serve)
+_READ: Memo[tuple[SeedText | None, list[Problem]]] = Memo()
 
 
 def read_seed(raw: bytes, source: str, name: str) -> tuple[SeedText | None, list[Problem]]:
@@ -287,8 +297,9 @@ def normalize_text(text: str) -> str:
     blank lines at either end.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = unicodedata.normalize("NFC", text)
+    # control characters first: removing one may bring a letter and its accent together
     text = _CONTROL_RE.sub("", text).replace("\t", " ").replace("\u00a0", " ")
+    text = unicodedata.normalize("NFC", text)
     out: list[str] = []
     blank = True
     for line in text.split("\n"):

@@ -294,8 +294,9 @@ def _drop_bodyless(heads: list[_Head], paras: list[_Para], kinds: list[str | Non
                 kept.append(head)
             continue
         if follower == "heading" and head.number is not None:
-            nxt = next(by_para[i] for i in range(head.para + 1, len(paras)) if i in by_para)
-            is_child = nxt.number is not None and nxt.number.startswith(head.number.rstrip(".") + ".")
+            nxt = next((by_para[i] for i in range(head.para + 1, len(paras)) if i in by_para), None)
+            prefix = head.number.rstrip(".") + "."
+            is_child = nxt is not None and nxt.number is not None and nxt.number.startswith(prefix)
             if not is_child:
                 kinds[head.para] = "list"
                 continue

@@ -11,10 +11,10 @@ from importlib import resources
 from pathlib import Path
 
 from .anchors import Lock
-from .cache import analyse_cached
+from .cache import ObjectMemo
 from .i18n import Labels, has_catalog
 from .lexicon import TOPIC_IDS
-from .pipeline import Assembled, assemble
+from .pipeline import Assembled, analyse_cached, assemble
 from .reader import read_seeds
 from .render import (
     page_path,
@@ -27,6 +27,8 @@ from .render import (
 from .render_compare import matrix_csv, render_matrix, render_topic, render_topic_index
 
 ASSET_DIR = "assets/policy-atlas"
+# a policy that did not change keeps its rendered page (mkdocs serve)
+_PAGES: ObjectMemo[str] = ObjectMemo()
 ASSETS = ("policy-atlas.css", "policy-atlas.js", "matrix.js", "redirect.js")
 
 
@@ -54,7 +56,9 @@ def build(
     for policy in assembled.site.policies:
         # labels: policy -> each page speaks its policy's language, where we have a catalog
         page_labels = Labels(policy.lang) if labels == "policy" and has_catalog(policy.lang) else t
-        out.pages[page_path(policy.slug)] = render_policy(policy, page_labels)
+        out.pages[page_path(policy.slug)] = _PAGES.get(
+            policy, page_labels.lang, lambda p=policy, pl=page_labels: render_policy(p, pl)
+        )
     out.pages["problems.md"] = render_problems(assembled.site.problems, t)
     out.pages["matrix.md"] = render_matrix(assembled.site, t)
     out.pages["topics/index.md"] = render_topic_index(assembled.site, t)

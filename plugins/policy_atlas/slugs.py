@@ -59,7 +59,10 @@ def number_id(number: str) -> str:
 def with_suffix(base: str, seed: str) -> str:
     """A deterministic variant of `base` for a duplicate, from the section's own content."""
     digest = hashlib.sha256(seed.encode("utf-8")).hexdigest()[:6]
-    return f"{_cut(base, MAX_ID_LENGTH - 7)}-{digest}"
+    candidate = f"{_cut(base, MAX_ID_LENGTH - 7)}-{digest}"
+    if candidate.startswith(RESERVED_PREFIXES):  # "s" + suffix would look like a number anchor
+        candidate = f"x-{_cut(base, MAX_ID_LENGTH - 9)}-{digest}"
+    return candidate
 
 
 def _cut(slug: str, limit: int = MAX_ID_LENGTH) -> str:
