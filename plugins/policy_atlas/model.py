@@ -7,6 +7,7 @@ cached and tested without MkDocs.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
@@ -157,9 +158,17 @@ class Policy:
     old_slugs: tuple[str, ...] = ()
     facts: PolicyFacts | None = None
 
+    @cached_property
+    def topic_anchors(self) -> dict[str, str]:
+        """Topic -> the id of the first section about it (what #topic-<id> lands on)."""
+        anchors: dict[str, str] = {}
+        for placed in self.sections:
+            for topic in placed.topics:
+                anchors.setdefault(topic, placed.id)
+        return anchors
+
     def topic_anchor(self, topic: str) -> str | None:
-        """The id of the first section about `topic` (what #topic-<id> lands on)."""
-        return next((p.id for p in self.sections if topic in p.topics), None)
+        return self.topic_anchors.get(topic)
 
 
 @dataclass(frozen=True)

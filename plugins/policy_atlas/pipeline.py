@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import PurePosixPath
 
 from .anchors import Lock, LockedPage, place
@@ -37,6 +38,10 @@ class Draft:
     word_count: int
     paragraph_count: int
     section_topics: tuple[tuple[str, ...], ...]  # aligned with segmentation.sections
+
+    @cached_property
+    def text_digest(self) -> str:
+        return hashlib.sha256(self.seed.text.encode("utf-8")).hexdigest()
 
     @property
     def title(self) -> str | None:
@@ -113,7 +118,7 @@ def assemble(drafts: list[Draft], lock: Lock, read_problems: tuple[Problem, ...]
     problems = list(read_problems)
     first_with_text: dict[str, str] = {}
     for draft in drafts:
-        key = hashlib.sha256(draft.seed.text.encode("utf-8")).hexdigest()
+        key = draft.text_digest
         if key in first_with_text:
             problems.append(
                 Problem(

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from . import __version__
 from .anchors import all_anchor_ids
+from .cache import ObjectMemo
 from .csp import add_csp
 from .i18n import N_, Labels
 from .localize import direction, format_confidence, format_number, format_policy_date, language_name
@@ -298,13 +299,26 @@ def render_problems(problems: tuple[Problem, ...], t: Labels) -> str:
 
 def policies_json(site: Site) -> str:
     """The one machine-readable description of the site (schema 1)."""
-    data = {
-        "schema": JSON_SCHEMA,
-        "generator": f"policy-atlas {__version__}",
-        "policies": [_policy_json(p) for p in site.policies],
-        "problems": [p.as_json() for p in site.problems],
-    }
-    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+    head = {"schema": JSON_SCHEMA, "generator": f"policy-atlas {__version__}"}
+    # each policy's entry is serialized once and remembered while the policy is unchanged
+    entries = [_JSON.get(p, None, lambda p=p: _dumps(_policy_json(p), 2)) for p in site.policies]
+    return (
+        "{\n"
+        + "".join(f" {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)},\n" for k, v in head.items())
+        + ' "policies": ['
+        + (("\n  " + ",\n  ".join(entries) + "\n ") if entries else "")
+        + "],\n"
+        + f' "problems": {_dumps([p.as_json() for p in site.problems], 1)}\n'
+        + "}\n"
+    )
+
+
+def _dumps(value: object, depth: int) -> str:
+    """JSON indented by one space per level, as if written at `depth`."""
+    return json.dumps(value, ensure_ascii=False, indent=1).replace("\n", "\n" + " " * depth)
+
+
+_JSON: ObjectMemo[str] = ObjectMemo()
 
 
 def _policy_json(policy: Policy) -> dict[str, object]:

@@ -13,6 +13,7 @@ import io
 import math
 import re
 
+from .cache import ObjectMemo
 from .i18n import N_, Labels
 from .lexicon import TOPIC_IDS
 from .localize import country_name, format_duration, format_policy_date, language_name
@@ -149,15 +150,19 @@ def _long(policies: tuple[Policy, ...], t: Labels) -> list[str]:
         "|" + "---|" * len(head),
     ]
     for p in policies:
-        cells = [
-            f"[{md_text(display_title(p, t))}](policies/{p.slug}.md)",
-            md_text(language_name(p.lang, t.lang)),
-            md_text(p.updated.iso) if p.updated else "–",
-        ]
-        cells += [topic_cell(p, topic, t, prefix="") for topic in TOPIC_IDS]
-        cells += [fact_cell(p, k, t, prefix="") for k in fact_keys]
-        lines.append("| " + " | ".join(cells) + " |")
+        lines.append(_ROWS.get(p, t.lang, lambda p=p: _long_row(p, fact_keys, t)))
     return [*lines, "", "</div>", ""]
+
+
+def _long_row(p: Policy, fact_keys: tuple[str, ...], t: Labels) -> str:
+    cells = [
+        f"[{md_text(display_title(p, t))}](policies/{p.slug}.md)",
+        md_text(language_name(p.lang, t.lang)),
+        md_text(p.updated.iso) if p.updated else "–",
+    ]
+    cells += [topic_cell(p, topic, t, prefix="") for topic in TOPIC_IDS]
+    cells += [fact_cell(p, k, t, prefix="") for k in fact_keys]
+    return "| " + " | ".join(cells) + " |"
 
 
 # --- charts -----------------------------------------------------------------------------
@@ -269,20 +274,10 @@ def render_topic(site: Site, topic: str, t: Labels) -> str:
     out = [f"# {md_text(name)}", ""]
     missing: list[Policy] = []
     for policy in site.policies:
-        sections = [p for p in policy.sections if topic in p.topics]
-        if not sections:
+        if not policy.topic_anchor(topic):
             missing.append(policy)
             continue
-        out += [f"## {md_text(display_title(policy, t))} {{#{policy.slug}}}", ""]
-        out += [f'<div class="pa-excerpts" lang="{attr(policy.lang)}" markdown>', ""]
-        for placed in sections:
-            out += [f"**{_link(policy, placed.id, md_text(section_title(placed, t)))}**", ""]
-            excerpt = " ".join(b.text for b in placed.section.blocks)
-            if len(excerpt) > EXCERPT_CHARS:
-                excerpt = excerpt[:EXCERPT_CHARS].rsplit(" ", 1)[0] + " …"
-            if excerpt:
-                out += [md_text(excerpt), ""]
-        out += ["</div>", ""]
+        out.append(_TOPIC_PARTS.get(policy, (topic, t.lang), lambda p=policy: _topic_part(p, topic, t)))
     if missing:
         out += [md_heading(2, t("Not covered"), "not-covered"), ""]
         for policy in missing:
@@ -290,6 +285,26 @@ def render_topic(site: Site, topic: str, t: Labels) -> str:
             out.append(f"- {_link(policy, None, md_text(display_title(policy, t)))}{reason}")
         out.append("")
     return "\n".join(out)
+
+
+def _topic_part(policy: Policy, topic: str, t: Labels) -> str:
+    """One policy's sections on a topic, with excerpts and deep links."""
+    out = [f"## {md_text(display_title(policy, t))} {{#{policy.slug}}}", ""]
+    out += [f'<div class="pa-excerpts" lang="{attr(policy.lang)}" markdown>', ""]
+    for placed in policy.sections:
+        if topic not in placed.topics:
+            continue
+        out += [f"**{_link(policy, placed.id, md_text(section_title(placed, t)))}**", ""]
+        excerpt = " ".join(b.text for b in placed.section.blocks)
+        if len(excerpt) > EXCERPT_CHARS:
+            excerpt = excerpt[:EXCERPT_CHARS].rsplit(" ", 1)[0] + " …"
+        if excerpt:
+            out += [md_text(excerpt), ""]
+    return "\n".join([*out, "</div>", ""])
+
+
+_TOPIC_PARTS: ObjectMemo[str] = ObjectMemo()
+_ROWS: ObjectMemo[str] = ObjectMemo()
 
 
 # --- CSV -------------------------------------------------------------------------------
