@@ -16,18 +16,16 @@ from .datafiles import load_yaml
 from .dates import parse_date
 from .lexicon import Lexicon, all_title_phrases
 from .model import DateValue
-from .text import fold, strip_tags, word_count
+from .text import CONTACTISH, KRAMDOWN_ATTRS, fold, strip_tags, word_count
 
 FRONT_SCAN_LINES = 8
 _SEPARATORS = re.compile(r"\s+[-–—|:]\s+|\s*[|–—]\s*")
 _KEY_VALUE = re.compile(r"^[^\W\d_][^:]{0,40}:\s*\S")
 _MD_H1 = re.compile(r"^#[ \t]+(.+?)[ \t#]*$")
 _MD_HEADING = re.compile(r"^#{1,6}[ \t]")
-_KRAMDOWN_ATTRS = re.compile(r"\{:[^{}]*\}")
 _SETEXT_1 = re.compile(r"^(?:=+|-+)[ \t]*$")
 _KRAMDOWN_ONLY = re.compile(r"^\s*\{:[^{}]*\}\s*$")
 _DATETIME_ATTR = re.compile(r"\{:[^{}]*datetime=[\"'](\d{4}(?:-\d{2}(?:-\d{2})?)?)")
-_CONTACTISH = re.compile(r"@|\[email|\+\d[\d -]{6,}|https?://|www\.", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -120,7 +118,7 @@ def read_front(text: str, lex: Lexicon | None, lang: str, markdown: bool = False
         if index == consumed:
             continue
         heading = _MD_HEADING.match(line)
-        clean = strip_tags(_KRAMDOWN_ATTRS.sub(" ", line[heading.end() :] if heading else line))
+        clean = strip_tags(KRAMDOWN_ATTRS.sub(" ", line[heading.end() :] if heading else line))
         words = word_count(clean)
         following = lines[index + 1][2] if index + 1 < len(lines) else ""
         if _KRAMDOWN_ONLY.match(following):  # "26. elokuuta, 2015" then "{: datetime=... }"
@@ -143,14 +141,14 @@ def read_front(text: str, lex: Lexicon | None, lang: str, markdown: bool = False
         if _KEY_VALUE.match(clean) and words <= 12:
             front_end = end
             continue
-        if title is None and index < 3 and _CONTACTISH.search(clean) and words <= 30:
+        if title is None and index < 3 and CONTACTISH.search(clean) and words <= 30:
             front_end = end
             continue
         break
     for start, _end, line in [e for e in lines_with_offsets(text) if e[2].strip()][-FRONT_SCAN_LINES:]:
         if len(dates) == 2:
             break
-        clean = strip_tags(_KRAMDOWN_ATTRS.sub(" ", line.lstrip("#").strip()))
+        clean = strip_tags(KRAMDOWN_ATTRS.sub(" ", line.lstrip("#").strip()))
         kind, date = _date_line(line, clean, lex, lang, text.count("\n", 0, start) + 1)
         if kind and date and kind not in dates and lex is not None and _has_label(clean, lex):
             dates[kind] = date  # "Last updated: ..." at the end of the text

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from .front import Front, lines_with_offsets
 from .lexicon import TOPIC_IDS, Lexicon
 from .model import Block, Section, Segmentation
-from .text import has_no_space_script, strip_tags, word_count
+from .text import CONTACTISH, KRAMDOWN_ATTRS, has_no_space_script, strip_tags, word_count
 from .topics import topic_scores
 
 MAX_HEADING_WORDS = 14
@@ -50,7 +50,6 @@ _LIST_MARK = re.compile(
 _BULLET = re.compile(r"^[•·▪◦●‣][ \t]*")
 _MD_EMPHASIS = re.compile(r"(\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w))")
 _KEY_VALUE = re.compile(r"^[^:]{1,40}:[ \t]*\S")
-_CONTACTISH = re.compile(r"@|https?://|www\.|\[email", re.IGNORECASE)
 _TERMINAL = ".;,!…"
 _LETTER = r"[^\W\d_]"
 
@@ -176,7 +175,6 @@ def _markdown_heading(para: _Para, index: int) -> _Head | None:
     return _Head(para.start, para.end, title, len(match.group(1)), number, "markdown", index)
 
 
-_KRAMDOWN_ATTRS = re.compile(r"\{:[^{}]*\}")
 _SETEXT = re.compile(r"^(=+|-+)[ \t]*$")
 
 
@@ -185,7 +183,7 @@ def _md_plain(text: str) -> str:
     text = _MD_EMPHASIS.sub("", text)
     text = re.sub(r"\\([\\`*_{}\[\]()#+\-.!|])", r"\1", text)
     text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)  # [link text](url) -> link text
-    text = _KRAMDOWN_ATTRS.sub("", text)
+    text = KRAMDOWN_ATTRS.sub("", text)
     return re.sub(r"\s+", " ", strip_tags(text)).strip()
 
 
@@ -205,7 +203,7 @@ def _setext_heading(paras: list[_Para], index: int) -> _Head | None:
 
 
 def _is_title_like(text: str, max_words: int = MAX_HEADING_WORDS) -> bool:
-    if not text or _CONTACTISH.search(text):
+    if not text or CONTACTISH.search(text):
         return False
     if has_no_space_script(text):
         return len(text) <= MAX_NO_SPACE_HEADING_CHARS and text[-1] not in "。．，；！、.;,!"
@@ -232,7 +230,7 @@ def _numbered_heading(para: _Para, index: int) -> _Head | None:
             return _Head(para.start, para.end, para.text.strip().rstrip(":").strip(), level, number, kind, index)
         if kind == "numbered":
             label = _NUMBERED_LABEL.match(rest)
-            if label and word_count(label.group("label")) <= 8 and not _CONTACTISH.search(label.group("label")):
+            if label and word_count(label.group("label")) <= 8 and not CONTACTISH.search(label.group("label")):
                 body_at = para.start + para.text.index(label.group("body"), len(number))
                 title = para.text[: para.text.index(label.group("label")) + len(label.group("label"))].strip()
                 return _Head(para.start, body_at, title, level, number, "numbered-runin", index)

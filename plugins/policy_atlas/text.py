@@ -9,6 +9,9 @@ import unicodedata
 _NO_SPACE_SCRIPTS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0e7f\u0e80-\u0eff\u1000-\u109f"
 WORD_RE = re.compile(rf"[{_NO_SPACE_SCRIPTS}]|[^\W{_NO_SPACE_SCRIPTS}]+(?:['’-][^\W{_NO_SPACE_SCRIPTS}]+)*")
 TAG_RE = re.compile(r"<[^<>]{0,2000}>")
+KRAMDOWN_ATTRS = re.compile(r"\{:[^{}]*\}")  # kramdown attribute lists: {: datetime="..." }
+# contact details or links: such a line is never a heading or a title
+CONTACTISH = re.compile(r"@|\[email|\+\d[\d -]{6,}|https?://|www\.", re.IGNORECASE)
 
 
 def words(text: str) -> list[str]:
