@@ -1,0 +1,67 @@
+"""Run `mkdocs` with the Policy Atlas plugin's hooks timed (a helper of bench/bench.py).
+
+    python bench/mkdocs_timed.py build --no-strict
+    python bench/mkdocs_timed.py serve --livereload -a 127.0.0.1:8123
+
+It is `mkdocs` itself, plus a stopwatch around each hook of `PolicyAtlasPlugin`
+(patched on the class, so it also covers the fresh plugin object MkDocs makes on every
+rebuild of `mkdocs serve`). After each build it prints one line to stderr:
+
+    PA-BENCH {"calls": {...}, "hooks_s": {...}, "plugin_s": 0.123}
+
+`plugin_s` is the plugin's own time in that build: everything MkDocs does with the
+pages the plugin hands over (Markdown, templates, writing) is MkDocs' time, not ours.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+import time
+from collections.abc import Callable
+from typing import Any
+
+from mkdocs.__main__ import cli
+from policy_atlas.plugin import PolicyAtlasPlugin
+
+HOOKS = ("on_config", "on_files", "on_page_markdown", "on_post_build")
+_seconds: dict[str, float] = {}
+_calls: dict[str, int] = {}
+
+
+def _report() -> None:
+    line = {
+        "calls": dict(sorted(_calls.items())),
+        "hooks_s": {name: round(value, 6) for name, value in sorted(_seconds.items())},
+        "plugin_s": round(sum(_seconds.values()), 6),
+    }
+    print("PA-BENCH " + json.dumps(line, sort_keys=True), file=sys.stderr, flush=True)
+    _seconds.clear()
+    _calls.clear()
+
+
+def _timed(name: str, method: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(method)
+    def wrapper(self: PolicyAtlasPlugin, *args: Any, **kwargs: Any) -> Any:
+        start = time.perf_counter()
+        try:
+            return method(self, *args, **kwargs)
+        finally:
+            _seconds[name] = _seconds.get(name, 0.0) + time.perf_counter() - start
+            _calls[name] = _calls.get(name, 0) + 1
+            if name == "on_post_build":
+                _report()
+
+    return wrapper
+
+
+def main() -> None:
+    for hook in HOOKS:
+        setattr(PolicyAtlasPlugin, hook, _timed(hook, getattr(PolicyAtlasPlugin, hook)))
+    sys.argv = ["mkdocs", *sys.argv[1:]]
+    cli()
+
+
+if __name__ == "__main__":
+    main()
