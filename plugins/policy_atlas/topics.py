@@ -13,9 +13,6 @@ from functools import cache
 from .lexicon import TOPIC_IDS, Lexicon
 from .text import fold, has_no_space_script
 
-# A paragraph is tagged with a topic when its cues score at least this much.
-MIN_SCORE = 2.0
-
 
 @cache
 def _cue_index(lex: Lexicon, spaced: bool) -> tuple[re.Pattern[str] | None, dict[str, tuple[str, ...]]]:
@@ -43,14 +40,6 @@ def topic_scores(text: str, lex: Lexicon) -> dict[str, float]:
         for topic in topics_of[cue]:
             scores[topic] = scores.get(topic, 0.0) + weight
     return scores
-
-
-def best_topic(text: str, lex: Lexicon, min_score: float = MIN_SCORE) -> str | None:
-    scores = topic_scores(text, lex)
-    if not scores:
-        return None
-    topic, score = max(scores.items(), key=lambda item: (item[1], -TOPIC_IDS.index(item[0])))
-    return topic if score >= min_score else None
 
 
 # A section is tagged with every topic scoring at least TAG_SCORE and at least
