@@ -25,7 +25,8 @@ from typing import Any
 from mkdocs.__main__ import cli
 from policy_atlas.plugin import PolicyAtlasPlugin
 
-HOOKS = ("on_config", "on_files", "on_page_markdown", "on_post_build")
+# events outside a build (startup, serve, shutdown) are not timed
+NOT_TIMED = ("on_startup", "on_serve", "on_shutdown")
 _seconds: dict[str, float] = {}
 _calls: dict[str, int] = {}
 
@@ -56,9 +57,25 @@ def _timed(name: str, method: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
+def hooks() -> list[str]:
+    """Every event handler the plugin defines itself (whatever hooks it grows)."""
+    names = {
+        name for cls in PolicyAtlasPlugin.__mro__ if cls.__module__.startswith("policy_atlas") for name in vars(cls)
+    }
+    return sorted(
+        n for n in names if n.startswith("on_") and n not in NOT_TIMED and callable(getattr(PolicyAtlasPlugin, n))
+    )
+
+
+def _nothing(self: PolicyAtlasPlugin, **kwargs: Any) -> None:
+    return None
+
+
 def main() -> None:
-    for hook in HOOKS:
+    for hook in hooks():
         setattr(PolicyAtlasPlugin, hook, _timed(hook, getattr(PolicyAtlasPlugin, hook)))
+    if not hasattr(PolicyAtlasPlugin, "on_post_build"):  # the report is printed after it
+        PolicyAtlasPlugin.on_post_build = _timed("on_post_build", _nothing)  # type: ignore[attr-defined]
     sys.argv = ["mkdocs", *sys.argv[1:]]
     cli()
 
