@@ -88,10 +88,8 @@ def _render(args: argparse.Namespace) -> int:
 
 def _sections(path: Path, show_body: bool, show_topics: bool = True) -> int:
     from .anchors import natural_ids
-    from .lexicon import lexicon
     from .pipeline import analyse
     from .reader import read_seed
-    from .topics import tag_section
 
     seed, problems = read_seed(path.read_bytes(), str(path), path.name)
     for problem in problems:
@@ -99,7 +97,6 @@ def _sections(path: Path, show_body: bool, show_topics: bool = True) -> int:
     if seed is None:
         return 1
     draft = analyse(seed)
-    lex = lexicon(draft.lang)
     print(
         f"# {path.name}: lang={draft.lang} ({draft.lang_confidence}) title={draft.title!r} publisher={draft.publisher!r}"
     )
@@ -107,8 +104,7 @@ def _sections(path: Path, show_body: bool, show_topics: bool = True) -> int:
         f"# updated={draft.date('updated')} effective={draft.date('effective')} generated={draft.segmentation.generated}"
     )
     sections = draft.segmentation.sections
-    for section, sid in zip(sections, natural_ids(sections), strict=True):
-        topics = tag_section(section.title, section.body_text, lex) if lex and lex.has_topics else ()
+    for section, sid, topics in zip(sections, natural_ids(sections), draft.section_topics, strict=True):
         shown = f"  topics={','.join(topics) or '-'}" if show_topics else ""
         print(f"{'  ' * (section.level - 1)}[{section.level}] {section.title}  #{sid}{shown}")
         if show_body:

@@ -14,9 +14,8 @@ from pathlib import Path
 
 import yaml
 
-from .anchors import place
 from .lexicon import TOPIC_IDS
-from .pipeline import Draft, analyse
+from .pipeline import Draft, analyse, place_policy
 from .reader import read_seed
 from .text import fold
 
@@ -143,16 +142,8 @@ def _score(name: str, truth: dict, draft: Draft) -> DocResult:  # type: ignore[t
                 counts[topic].fn += 1
     facts: dict[str, tuple[object, object]] = {}
     expected = truth.get("facts") or {}
-    placed = place("eval", "eval", sections, None).sections
-    from dataclasses import replace
-
-    from .facts import extract_facts
-
-    placed = tuple(replace(p, topics=t) for p, t in zip(placed, draft.section_topics, strict=True))
-    extracted = extract_facts(
-        "\n".join(b.text for b in draft.segmentation.preamble), placed, draft.lang, draft.publisher
-    )
-    values = extracted.as_json()
+    _, policy = place_policy(draft, "eval", None)
+    values = policy.facts.as_json() if policy.facts else {}
     for fact in FACT_FIELDS:
         if fact not in expected:
             continue

@@ -15,6 +15,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from .render import page_url
+
 _URL_RE = re.compile(r"""(?:https?://[^\s<>"'()\[\]]+|(?<![\w/.])/?policies/[^\s<>"'()\[\]]*)""")
 
 
@@ -90,10 +92,6 @@ class SiteIndex:
         if fragment in self.ids(slug):
             return LinkResult(url, "alias" if note else "ok", note)
         return LinkResult(url, "broken", f"no section #{fragment} on policies/{slug}/")
-
-
-def page_url(slug: str) -> str:
-    return f"policies/{slug}/"
 
 
 def find_links(text: str, base: str | None) -> list[tuple[str, str, str]]:

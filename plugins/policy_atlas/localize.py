@@ -50,6 +50,12 @@ _UNIT_NAMES = {"D": "day", "W": "week", "M": "month", "Y": "year"}
 _UNIT_DAYS = {"D": 1, "W": 7, "M": 30, "Y": 365}  # Babel's own lengths for format_timedelta
 
 
+def duration_days(iso: str) -> int:
+    """ "P3Y" -> 1095: a duration's length in days (0 when it is not one of ours)."""
+    match = re.fullmatch(r"P(\d+)([DWMY])", iso)
+    return int(match.group(1)) * _UNIT_DAYS[match.group(2)] if match else 0
+
+
 def format_duration(iso: str, ui_lang: str) -> str:
     """ "P3Y" -> "3 years" / "3 roky" / "3 vjet". CLDR lacks unit data for some languages
     (Albanian: format_unit gives "3 duration-year"); there format_timedelta still works."""

@@ -166,13 +166,16 @@ def assemble(drafts: list[Draft], lock: Lock, read_problems: tuple[Problem, ...]
             locked = LockedPage(slug, draft.seed.source, (locked.ids if locked else ()) + extra)
         old_slugs = tuple(r.old_slug for r in redirects if r.new_slug == slug)
         key = (slug, draft.seed.digest, draft.seed.source, draft.seed.meta, locked, old_slugs)
-        page, policy = _PLACED.get(key, lambda d=draft, s=slug, lp=locked, o=old_slugs: _place(d, s, lp, o))
+        page, policy = _PLACED.get(key, lambda d=draft, s=slug, lp=locked, o=old_slugs: place_policy(d, s, lp, o))
         new_lock.pages[slug] = page
         policies.append(policy)
     return Assembled(Site(tuple(policies), tuple(problems)), new_lock, redirects, problems)
 
 
-def _place(draft: Draft, slug: str, locked: LockedPage | None, old_slugs: tuple[str, ...]) -> tuple[LockedPage, Policy]:
+def place_policy(
+    draft: Draft, slug: str, locked: LockedPage | None, old_slugs: tuple[str, ...] = ()
+) -> tuple[LockedPage, Policy]:
+    """Anchors (matched against the locked ids of the page), topics and facts of one draft."""
     placement = place(slug, draft.seed.source, draft.segmentation.sections, locked)
     placed = tuple(replace(p, topics=t) for p, t in zip(placement.sections, draft.section_topics, strict=True))
     return placement.page, _policy(draft, slug, placed, old_slugs)

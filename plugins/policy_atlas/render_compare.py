@@ -11,12 +11,11 @@ import csv
 import html
 import io
 import math
-import re
 
 from .cache import ObjectMemo
 from .i18n import N_, Labels
 from .lexicon import TOPIC_IDS
-from .localize import country_name, format_duration, format_policy_date, language_name
+from .localize import country_name, duration_days, format_duration, format_policy_date, language_name
 from .model import Policy, Site
 from .render import TOPIC_NAMES, attr, display_title, md_heading, md_text, section_title
 
@@ -208,22 +207,15 @@ def heatmap_svg(policies: tuple[Policy, ...], t: Labels) -> str:
     return "".join(parts)
 
 
-def _days(iso: str) -> int:
-    match = re.fullmatch(r"P(\d+)([DWMY])", iso)
-    if not match:
-        return 0
-    return int(match.group(1)) * {"D": 1, "W": 7, "M": 30, "Y": 365}[match.group(2)]
-
-
 def retention_svg(policies: tuple[Policy, ...], t: Labels) -> str:
     """The longest retention period each policy states, on a log scale (days)."""
-    rows = [(p, max(p.facts.retention, key=_days)) for p in policies if p.facts and p.facts.retention]
+    rows = [(p, max(p.facts.retention, key=duration_days)) for p in policies if p.facts and p.facts.retention]
     if not rows:
         return md_text(t("No policy states a concrete retention period."))
-    rows = sorted(rows, key=lambda r: (-_days(r[1]), r[0].slug))[:CHART_LIMIT]
+    rows = sorted(rows, key=lambda r: (-duration_days(r[1]), r[0].slug))[:CHART_LIMIT]
     periods = t("Retention periods")
     bar, label_w, chart_w = 20, 260, 420
-    longest = max(_days(iso) for _, iso in rows)
+    longest = max(duration_days(iso) for _, iso in rows)
     scale = chart_w / math.log10(longest + 1)
     height = bar * len(rows) + 10
     width = label_w + chart_w + 120
@@ -233,7 +225,7 @@ def retention_svg(policies: tuple[Policy, ...], t: Labels) -> str:
     ]
     for i, (policy, iso) in enumerate(rows):
         y = i * bar + 4
-        length = max(2.0, math.log10(_days(iso) + 1) * scale)
+        length = max(2.0, math.log10(duration_days(iso) + 1) * scale)
         value = format_duration(iso, t.lang)
         parts.append(
             f'<text x="{label_w - 6}" y="{y + 13}" text-anchor="end" font-size="11">{html.escape(_short(display_title(policy, t), 40))}</text>'
