@@ -17,13 +17,11 @@ from babel import Locale, UnknownLocaleError
 from .datafiles import load_yaml
 from .lexicon import Lexicon, lexicon
 from .model import PlacedSection
-from .text import fold, has_no_space_script
+from .text import EMAIL_RE, HIDDEN_EMAIL_RE, fold, has_no_space_script
 
 FACT_KEYS = ("retention", "min_age", "emails", "hidden_emails", "transfer_countries", "cookies", "third_parties")
 QUOTE_CHARS = 220
 _UNIT_CODE = {"day": "D", "week": "W", "month": "M", "year": "Y"}
-_EMAIL_RE = re.compile(r"(?<![\w.+-])[A-Za-z0-9][\w.+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24}\b")
-_HIDDEN_EMAIL_RE = re.compile(r"\[email(?:\s|&#160;|\u00a0)protected\]", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?;。！？])\s+|(?<=[a-zà-ž][.!?])(?=[A-ZÀ-Ž])|\n")
 _DIGITS = re.compile(r"(?<!\d)(\d{1,4})(?![\d])")
 _AGE_RANGE = range(10, 22)
@@ -99,11 +97,11 @@ def extract_facts(
                         note("retention", period, part, sentence)
                 for age in _ages(folded, lex):
                     ages.append(("children" in part.topics, age, part, sentence))
-            for email in _EMAIL_RE.findall(sentence):
+            for email in EMAIL_RE.findall(sentence):
                 if email.lower() not in emails:
                     emails.append(email.lower())
                     note("emails", email.lower(), part, sentence)
-            for _ in _HIDDEN_EMAIL_RE.finditer(sentence):
+            for _ in HIDDEN_EMAIL_RE.finditer(sentence):
                 hidden += 1
                 note("hidden_emails", "hidden", part, sentence)
             if lex is not None and (

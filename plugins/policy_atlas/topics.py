@@ -11,7 +11,7 @@ import re
 from functools import cache
 
 from .lexicon import TOPIC_IDS, Lexicon
-from .text import fold, has_no_space_script
+from .text import EMAIL_RE, HIDDEN_EMAIL_RE, fold, has_no_space_script
 
 
 @cache
@@ -49,12 +49,23 @@ TAG_RATIO = 0.4
 TITLE_WEIGHT = 3.0
 
 
+def _tagged(scores: dict[str, float]) -> set[str]:
+    if not scores:
+        return set()
+    best = max(scores.values())
+    return {t for t, v in scores.items() if v >= max(TAG_SCORE, TAG_RATIO * best)}
+
+
 def tag_section(title: str, body: str, lex: Lexicon) -> tuple[str, ...]:
-    """The topics of one section, in the fixed topic order."""
+    """The topics of one section, in the fixed topic order.
+
+    Language-independent evidence counts too: an e-mail address (or the placeholder an
+    obfuscated one leaves) is contact details, so the section is about `contact`.
+    """
     head = topic_scores(title, lex)
     text = topic_scores(body, lex)
     combined = {t: TITLE_WEIGHT * head.get(t, 0.0) + text.get(t, 0.0) for t in set(head) | set(text)}
-    if not combined:
-        return ()
-    best = max(combined.values())
-    return tuple(t for t in TOPIC_IDS if combined.get(t, 0.0) >= max(TAG_SCORE, TAG_RATIO * best))
+    topics = _tagged(combined)
+    if EMAIL_RE.search(body) or HIDDEN_EMAIL_RE.search(body):
+        topics.add("contact")
+    return tuple(t for t in TOPIC_IDS if t in topics)
