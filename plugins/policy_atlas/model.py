@@ -117,6 +117,7 @@ class PlacedSection:
     aliases: tuple[str, ...] = ()
     removed_notes: tuple[str, ...] = ()  # titles of removed sections once linked here
     topics: tuple[str, ...] = ()
+    lead_topic: str | None = None  # the topic the section is mainly about
 
 
 @dataclass(frozen=True)
@@ -160,12 +161,18 @@ class Policy:
 
     @cached_property
     def topic_anchors(self) -> dict[str, str]:
-        """Topic -> the id of the first section about it (what #topic-<id> lands on)."""
-        anchors: dict[str, str] = {}
+        """Topic -> the id of the section #topic-<id> lands on, in reading order.
+
+        The first section mainly about the topic; failing one, the first that touches it.
+        """
+        target: dict[str, str] = {}
+        for placed in self.sections:
+            if placed.lead_topic:
+                target.setdefault(placed.lead_topic, placed.id)
         for placed in self.sections:
             for topic in placed.topics:
-                anchors.setdefault(topic, placed.id)
-        return anchors
+                target.setdefault(topic, placed.id)
+        return {t: target[t] for placed in self.sections for t in placed.topics if target[t] == placed.id}
 
     def topic_anchor(self, topic: str) -> str | None:
         return self.topic_anchors.get(topic)

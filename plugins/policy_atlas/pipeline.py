@@ -17,12 +17,12 @@ from .cache import Memo
 from .facts import extract_facts
 from .front import Front, read_front, strip_legal_form
 from .langdetect import detect_language
-from .lexicon import TOPIC_IDS, lexicon
+from .lexicon import lexicon
 from .model import DateValue, PlacedSection, Policy, Problem, SeedText, Segmentation, Site
 from .segment import segment
 from .slugs import policy_slug, slugify
 from .text import word_count
-from .topics import tag_section
+from .topics import SectionTopics, tag_sections
 
 
 @dataclass(frozen=True)
@@ -37,7 +37,11 @@ class Draft:
     segmentation: Segmentation
     word_count: int
     paragraph_count: int
-    section_topics: tuple[tuple[str, ...], ...]  # aligned with segmentation.sections
+    section_tags: tuple[SectionTopics, ...]  # aligned with segmentation.sections
+
+    @property
+    def section_topics(self) -> tuple[tuple[str, ...], ...]:
+        return tuple(tag.topics for tag in self.section_tags)
 
     @cached_property
     def text_digest(self) -> str:
@@ -77,15 +81,11 @@ def analyse(seed: SeedText) -> Draft:
     segmentation = segment(seed.text, front, lex, markdown=seed.markdown)
     paragraphs = len(segmentation.preamble) + sum(len(s.blocks) for s in segmentation.sections)
     tagged = lex is not None and lex.has_topics
-    topics = tuple(
-        tag_section(s.title if not s.generated_title else "", s.body_text, lex) if tagged and lex else ()
-        for s in segmentation.sections
+    tags = (
+        tag_sections(segmentation.sections, lex, sum(word_count(b.text) for b in segmentation.preamble))
+        if tagged and lex
+        else ()
     )
-    if tagged:  # a generated title names the block's topic
-        topics = tuple(
-            tuple(t for t in TOPIC_IDS if t in set(tags) | ({s.topic_key} if s.topic_key else set()))
-            for s, tags in zip(segmentation.sections, topics, strict=True)
-        )
     return Draft(
         seed=seed,
         lang=lang,
@@ -95,7 +95,7 @@ def analyse(seed: SeedText) -> Draft:
         segmentation=segmentation,
         word_count=word_count(seed.text),
         paragraph_count=paragraphs,
-        section_topics=topics,
+        section_tags=tags or tuple(SectionTopics((), None) for _ in segmentation.sections),
     )
 
 
@@ -177,7 +177,10 @@ def place_policy(
 ) -> tuple[LockedPage, Policy]:
     """Anchors (matched against the locked ids of the page), topics and facts of one draft."""
     placement = place(slug, draft.seed.source, draft.segmentation.sections, locked)
-    placed = tuple(replace(p, topics=t) for p, t in zip(placement.sections, draft.section_topics, strict=True))
+    placed = tuple(
+        replace(p, topics=tag.topics, lead_topic=tag.lead)
+        for p, tag in zip(placement.sections, draft.section_tags, strict=True)
+    )
     return placement.page, _policy(draft, slug, placed, old_slugs)
 
 

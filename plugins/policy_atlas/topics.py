@@ -8,9 +8,12 @@ anywhere. The same code serves every language; only the data differs.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cache
 
 from .lexicon import TOPIC_IDS, Lexicon
+from .model import Section
 from .text import EMAIL_RE, HIDDEN_EMAIL_RE, fold, has_no_space_script
 
 
@@ -45,8 +48,10 @@ def topic_scores(text: str, lex: Lexicon) -> dict[str, float]:
 # A section is tagged with every topic scoring at least TAG_SCORE and at least
 # TAG_RATIO of its best topic; cues in the title weigh TITLE_WEIGHT times more.
 TAG_SCORE = 3.0
-TAG_RATIO = 0.4
+TAG_RATIO = 0.3
 TITLE_WEIGHT = 3.0
+# A preamble this long is the introduction itself, so the first section is not.
+INTRODUCTION_WORDS = 40
 
 
 def _tagged(scores: dict[str, float]) -> set[str]:
@@ -56,16 +61,46 @@ def _tagged(scores: dict[str, float]) -> set[str]:
     return {t for t, v in scores.items() if v >= max(TAG_SCORE, TAG_RATIO * best)}
 
 
-def tag_section(title: str, body: str, lex: Lexicon) -> tuple[str, ...]:
-    """The topics of one section, in the fixed topic order.
+def _section_topics(title: str, body: str, lex: Lexicon) -> tuple[set[str], dict[str, float]]:
+    """The topics one section's words give it, and the scores they come from.
 
     Language-independent evidence counts too: an e-mail address (or the placeholder an
     obfuscated one leaves) is contact details, so the section is about `contact`.
     """
     head = topic_scores(title, lex)
     text = topic_scores(body, lex)
-    combined = {t: TITLE_WEIGHT * head.get(t, 0.0) + text.get(t, 0.0) for t in set(head) | set(text)}
-    topics = _tagged(combined)
+    scores = {t: TITLE_WEIGHT * head.get(t, 0.0) + text.get(t, 0.0) for t in set(head) | set(text)}
+    topics = _tagged(scores)
     if EMAIL_RE.search(body) or HIDDEN_EMAIL_RE.search(body):
         topics.add("contact")
-    return tuple(t for t in TOPIC_IDS if t in topics)
+    return topics, scores
+
+
+@dataclass(frozen=True)
+class SectionTopics:
+    """What one section is about: its topics (fixed order) and the one it is mainly about."""
+
+    topics: tuple[str, ...]
+    lead: str | None  # the topic scoring highest, or the one its generated title names
+
+
+def tag_sections(sections: Sequence[Section], lex: Lexicon, preamble_words: int = 0) -> tuple[SectionTopics, ...]:
+    """The topics of every section of one policy.
+
+    Beyond each section's own words: a generated title names its block's topic, and the
+    first section is the policy's introduction (`scope`) unless its heading names another
+    topic or an introduction already stands before it (INTRODUCTION_WORDS words or more
+    of preamble; a title or a date line is not one).
+    """
+    out: list[SectionTopics] = []
+    for index, section in enumerate(sections):
+        title = "" if section.generated_title else section.title
+        topics, scores = _section_topics(title, section.body_text, lex)
+        lead = max(topics, key=lambda t: (scores.get(t, 0.0), -TOPIC_IDS.index(t)), default=None)
+        if section.topic_key:
+            topics.add(section.topic_key)
+            lead = section.topic_key
+        elif index == 0 and preamble_words < INTRODUCTION_WORDS and not set(topic_scores(title, lex)) - {"scope"}:
+            topics.add("scope")
+        out.append(SectionTopics(tuple(t for t in TOPIC_IDS if t in topics), lead))
+    return tuple(out)
