@@ -4,6 +4,10 @@ Each truth file (tests/truth/<name>.yaml) lists a document's sections with the t
 person gave them by reading, and its facts. This module runs the real pipeline on the
 document, matches sections by title in reading order, and reports precision, recall and
 F1 per topic and per language, macro-averaged, and which facts come out right.
+
+A truth file with `split: heldout` belongs to the held-out set: documents annotated by
+people who never saw the classifier's output, which nobody tunes cue lists against. The
+report gives the development set (the rest), the held-out set and both together.
 """
 
 from __future__ import annotations
@@ -55,6 +59,7 @@ class Counts:
 class DocResult:
     name: str
     lang: str
+    split: str  # "dev" or "heldout"
     sections: int
     unmatched: list[str]
     counts: dict[str, Counts]
@@ -64,6 +69,9 @@ class DocResult:
 @dataclass
 class Report:
     docs: list[DocResult] = field(default_factory=list)
+
+    def split(self, name: str) -> Report:
+        return Report([d for d in self.docs if d.split == name])
 
     def by_language(self) -> dict[str, dict[str, Counts]]:
         out: dict[str, dict[str, Counts]] = defaultdict(lambda: defaultdict(Counts))
@@ -153,7 +161,10 @@ def _score(name: str, truth: dict, draft: Draft) -> DocResult:  # type: ignore[t
         else:
             got_value = values.get(fact)
         facts[fact] = (expected[fact], got_value)
-    return DocResult(name, str(truth.get("lang") or draft.lang), len(sections), unmatched, counts, facts)
+    split = str(truth.get("split") or "dev")
+    if split not in ("dev", "heldout"):
+        raise ValueError(f"{name}: split must be dev or heldout, not {split!r}")
+    return DocResult(name, str(truth.get("lang") or draft.lang), split, len(sections), unmatched, counts, facts)
 
 
 def evaluate(truth_dir: Path, seeds: Path, corpus: Path) -> Report:
@@ -164,17 +175,32 @@ def evaluate(truth_dir: Path, seeds: Path, corpus: Path) -> Report:
 
 
 def format_report(report: Report) -> str:
-    lines = ["Topics per topic (all languages)", f"{'topic':14} {'P':>6} {'R':>6} {'F1':>6} {'support':>8}"]
+    splits = [(name, report.split(name)) for name in ("dev", "heldout")]
+    splits = [(name, part) for name, part in splits if part.docs]
+    lines = [
+        "Documents: " + ", ".join(f"{len(part.docs)} {name}" for name, part in splits),
+        "",
+        "Topics per topic (all documents)",
+        f"{'topic':14} {'P':>6} {'R':>6} {'F1':>6} {'support':>8}",
+    ]
     for topic, c in sorted(report.by_topic().items(), key=lambda kv: TOPIC_IDS.index(kv[0])):
         lines.append(f"{topic:14} {c.precision:6.2f} {c.recall:6.2f} {c.f1:6.2f} {c.tp + c.fn:8d}")
     lines.append(f"{'macro-F1':14} {'':6} {'':6} {report.macro_f1():6.2f}")
-    lines += ["", "Topics per language", f"{'lang':6} {'docs':>5} {'P':>6} {'R':>6} {'macro-F1':>9}"]
+    lines += ["", "Macro-F1 per split: " + ", ".join(f"{name} {part.macro_f1():.2f}" for name, part in splits)]
+    header = f"{'lang':6} {'docs':>5} {'P':>6} {'R':>6} {'macro-F1':>9}" + "".join(
+        f" {name + ' (docs)':>16}" for name, _ in splits
+    )
+    lines += ["", "Topics per language (P and R over all documents; macro-F1 overall and per split)", header]
     for lang, table in sorted(report.by_language().items()):
         total = Counts(
             sum(c.tp for c in table.values()), sum(c.fp for c in table.values()), sum(c.fn for c in table.values())
         )
         docs = sum(1 for d in report.docs if d.lang == lang)
-        lines.append(f"{lang:6} {docs:5d} {total.precision:6.2f} {total.recall:6.2f} {report.macro_f1(lang):9.2f}")
+        row = f"{lang:6} {docs:5d} {total.precision:6.2f} {total.recall:6.2f} {report.macro_f1(lang):9.2f}"
+        for _, part in splits:
+            n = sum(1 for d in part.docs if d.lang == lang)
+            row += f" {f'{part.macro_f1(lang):.2f} ({n})' if n else '-':>16}"
+        lines.append(row)
     lines += ["", "Facts (documents where the extracted value equals the truth)"]
     for fact, (right, total) in sorted(report.fact_accuracy().items(), key=lambda kv: FACT_FIELDS.index(kv[0])):
         lines.append(f"{fact:20} {right:3d}/{total:<3d}")
