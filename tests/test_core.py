@@ -113,3 +113,21 @@ def test_front_matter_is_validated() -> None:
     assert "colour" in messages and "lang" in messages and "slug" in messages
     seed, problems = read_seed(b"---\ntitle: [unclosed\n---\nText\n", "seeds/b.txt", "b.txt")
     assert seed is None and problems[0].line == 2 and "YAML" in problems[0].message
+
+
+def test_a_last_updated_sentence_ending_the_text_is_the_update_date() -> None:
+    from policy_atlas.pipeline import analyse
+
+    text = (
+        "Декларация за поверителност\n\nНие обработваме Вашите лични данни само за целите, описани тук, "
+        "и ги изтриваме, когато вече не са необходими.\n\nТази декларация за поверителност подлежи на "
+        "промяна. Последна актуализация: 15 март 2021 г.\n"
+    )
+    seed, _ = read_seed(text.encode("utf-8"), "seeds/bg.txt", "bg.txt")
+    assert seed is not None
+    date = analyse(seed).date("updated")
+    assert date is not None and date.iso == "2021-03-15" and date.quote.startswith("Последна актуализация")
+    # a label inside a long sentence is not a date line
+    long = text.replace("Последна актуализация: 15 март 2021 г.", "Последна актуализация на " + "текста " * 20)
+    seed, _ = read_seed(long.encode("utf-8"), "seeds/bg.txt", "bg.txt")
+    assert seed is not None and analyse(seed).date("updated") is None

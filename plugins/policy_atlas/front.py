@@ -83,6 +83,9 @@ def find_phrase(line: str, phrases: tuple[str, ...]) -> tuple[int, int] | None:
     return match.span() if len(folded) == len(line) else (0, 0)
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\w)")
+
+
 def read_front(text: str, lex: Lexicon | None, lang: str, markdown: bool = False) -> Front:
     """Find the title line (and what stands before it), the date lines and the
     publisher at the head of a policy."""
@@ -149,9 +152,13 @@ def read_front(text: str, lex: Lexicon | None, lang: str, markdown: bool = False
         if len(dates) == 2:
             break
         clean = strip_tags(KRAMDOWN_ATTRS.sub(" ", line.lstrip("#").strip()))
-        kind, date = _date_line(line, clean, lex, lang, text.count("\n", 0, start) + 1)
-        if kind and date and kind not in dates and lex is not None and _has_label(clean, lex):
-            dates[kind] = date  # "Last updated: ..." at the end of the text
+        line_no = text.count("\n", 0, start) + 1
+        # "Last updated: ..." at the end of the text, on a line of its own or as the
+        # last sentence of a paragraph
+        for sentence in [clean, *_SENTENCE_END.split(clean)[1:]]:
+            kind, date = _date_line(sentence, sentence, lex, lang, line_no)
+            if kind and date and kind not in dates and lex is not None and _has_label(sentence, lex):
+                dates[kind] = date
     if publisher is None:
         publisher = find_company(text[:3000])
     return Front(front_end, title, title_span, publisher, dates.get("updated"), dates.get("effective"))
