@@ -61,7 +61,11 @@ def fact_cell(policy: Policy, key: str, t: Labels, prefix: str = "../") -> str:
     where = _evidence(policy, key if key != "countries" else "transfer_countries")
     if key == "retention":
         items = [_link(policy, where.get(p), md_text(format_duration(p, ui)), prefix) for p in facts.retention]
-        return ", ".join(items) or "–"
+        if not items:
+            return "–"
+        # the longest period in days, for sorting the matrix (matrix.js)
+        longest = max(duration_days(p) for p in facts.retention)
+        return f'<span data-pa-sort="{longest}"></span>' + ", ".join(items)
     if key == "min_age":
         return _link(policy, where.get(facts.min_age), str(facts.min_age), prefix) if facts.min_age else "–"
     if key == "countries":
@@ -125,7 +129,8 @@ def _wide(policies: tuple[Policy, ...], t: Labels) -> list[str]:
 def _long(policies: tuple[Policy, ...], t: Labels) -> list[str]:
     """One row per policy: sortable and filterable by matrix.js, plain table without it."""
     topic_heads = [
-        f'<span id="row-{topic}" title="{attr(t(TOPIC_NAMES[topic]))}">{md_text(t(TOPIC_NAMES[topic]))}</span>'
+        f'<span class="pa-vhead" id="row-{topic}" title="{attr(t(TOPIC_NAMES[topic]))}">'
+        f"{md_text(t(TOPIC_NAMES[topic]))}</span>"
         for topic in TOPIC_IDS
     ]
     fact_keys = ("retention", "min_age", "countries", "cookies")
@@ -143,7 +148,8 @@ def _long(policies: tuple[Policy, ...], t: Labels) -> list[str]:
         f'data-pa-language-label="{attr(labels["language"])}" data-pa-topic-label="{attr(labels["topic"])}" '
         f'data-pa-all-label="{attr(labels["all"])}" data-pa-count-label="{attr(labels["shown"])}"></div>',
         "",
-        '<div class="pa-matrix pa-long" markdown>',
+        # one CSS grid per row (assets/policy-atlas.css): the browser lays out only the rows in view
+        f'<div class="pa-matrix pa-long" style="--pa-topics: {len(TOPIC_IDS)}" markdown>',
         "",
         "| " + " | ".join(head) + " |",
         "|" + "---|" * len(head),
@@ -157,7 +163,9 @@ def _long_row(p: Policy, fact_keys: tuple[str, ...], t: Labels) -> str:
     cells = [
         f"[{md_text(display_title(p, t))}](policies/{p.slug}.md)",
         md_text(language_name(p.lang, t.lang)),
-        md_text(p.updated.iso) if p.updated else "–",
+        f'<time datetime="{p.updated.iso}">{md_text(format_policy_date(p.updated, t.lang))}</time>'
+        if p.updated
+        else "–",
     ]
     cells += [topic_cell(p, topic, t, prefix="") for topic in TOPIC_IDS]
     cells += [fact_cell(p, k, t, prefix="") for k in fact_keys]

@@ -1,17 +1,18 @@
 // Policy Atlas: sort and filter the comparison matrix (one row per policy).
 // Self-hosted, no library, no network. Without JavaScript the table is complete as it is.
+//
+// Built to stay quick at 1,000 policies: every row is its own CSS grid with
+// `content-visibility: auto` (policy-atlas.css), so the browser lays out only the rows in
+// view; this script reads no layout, computes each column's sort keys once, reorders the
+// rows with one DocumentFragment and filters in one pass that touches only rows whose
+// visibility changes.
 (function () {
   "use strict";
 
-  function cellText(row, index) {
-    var cell = row.cells[index];
-    return cell ? cell.textContent.trim() : "";
-  }
+  var MISSING = "–";
 
-  function compare(a, b) {
-    var na = parseFloat(a), nb = parseFloat(b);
-    if (!isNaN(na) && !isNaN(nb)) { return na - nb; }
-    return a.localeCompare(b, document.documentElement.lang || undefined, { numeric: true });
+  function text(cell) {
+    return cell ? cell.textContent.trim() : "";
   }
 
   function option(select, value, label) {
@@ -25,26 +26,57 @@
     var tools = root.querySelector(".pa-matrix-tools");
     var table = root.querySelector(".pa-matrix.pa-long table");
     if (!tools || !table || tools.getAttribute("data-pa-ready")) { return; }
-    tools.setAttribute("data-pa-ready", "1");
+    var collator = new Intl.Collator(document.documentElement.lang || undefined, { numeric: true, sensitivity: "base" });
     var body = table.tBodies[0];
-    var rows = Array.prototype.slice.call(body.rows);
     var heads = Array.prototype.slice.call(table.tHead.rows[0].cells);
+    // one entry per row, in the page's order; `index` keeps sorts stable
+    var rows = Array.prototype.map.call(body.rows, function (row, index) {
+      return { row: row, index: index, lang: text(row.cells[1]), search: null, shown: !row.hidden };
+    });
     var topicColumns = [];
     heads.forEach(function (th, index) {
       if (th.querySelector("span[id^='row-']")) { topicColumns.push(index); }
     });
+    var keys = {};  // column -> sort key of every row, computed on the first sort by it
+
+    // The key a cell sorts by: a number where the cell says so (data-pa-sort, <time>),
+    // for a topic 0 (covered, a link) / 1 (not covered) / 2 (not tagged); null when empty.
+    function sortKey(cell, topical) {
+      if (!cell) { return null; }
+      var value = text(cell);
+      if (topical) { return cell.querySelector("a") ? 0 : value === MISSING ? 1 : 2; }
+      if (value === MISSING || value === "") { return null; }
+      var marked = cell.querySelector("[data-pa-sort]");
+      if (marked) { return parseFloat(marked.getAttribute("data-pa-sort")); }
+      var time = cell.querySelector("time[datetime]");
+      if (time) { return time.getAttribute("datetime"); }
+      return value;
+    }
+
+    function columnKeys(index) {
+      if (!keys[index]) {
+        var topical = topicColumns.indexOf(index) !== -1;
+        keys[index] = rows.map(function (entry) { return sortKey(entry.row.cells[index], topical); });
+      }
+      return keys[index];
+    }
+
+    function compare(a, b) {
+      if (typeof a === "number" && typeof b === "number") { return a - b; }
+      return collator.compare(String(a), String(b));
+    }
 
     var language = document.createElement("select");
     language.setAttribute("aria-label", tools.getAttribute("data-pa-language-label"));
     option(language, "", tools.getAttribute("data-pa-language-label") + ": " + tools.getAttribute("data-pa-all-label"));
     var languages = {};
-    rows.forEach(function (row) { languages[cellText(row, 1)] = true; });
-    Object.keys(languages).sort(compare).forEach(function (name) { option(language, name, name); });
+    rows.forEach(function (entry) { languages[entry.lang] = true; });
+    Object.keys(languages).sort(collator.compare).forEach(function (name) { option(language, name, name); });
 
     var topic = document.createElement("select");
     topic.setAttribute("aria-label", tools.getAttribute("data-pa-topic-label"));
     option(topic, "", tools.getAttribute("data-pa-topic-label") + ": " + tools.getAttribute("data-pa-all-label"));
-    topicColumns.forEach(function (index) { option(topic, String(index), heads[index].textContent.trim()); });
+    topicColumns.forEach(function (index) { option(topic, String(index), text(heads[index])); });
 
     var search = document.createElement("input");
     search.type = "search";
@@ -53,15 +85,22 @@
 
     var count = document.createElement("span");
     count.className = "pa-count";
+    count.setAttribute("aria-live", "polite");
 
     function apply() {
-      var lang = language.value, column = topic.value, text = search.value.toLowerCase();
+      var lang = language.value, needle = search.value.trim().toLowerCase();
+      var covered = topic.value ? columnKeys(parseInt(topic.value, 10)) : null;
       var shown = 0;
-      rows.forEach(function (row) {
-        var ok = (!lang || cellText(row, 1) === lang) &&
-          (!column || cellText(row, parseInt(column, 10)) === "✓") &&
-          (!text || row.textContent.toLowerCase().indexOf(text) !== -1);
-        row.hidden = !ok;
+      rows.forEach(function (entry) {
+        var ok = (!lang || entry.lang === lang) && (!covered || covered[entry.index] === 0);
+        if (ok && needle) {
+          if (entry.search === null) { entry.search = entry.row.textContent.toLowerCase(); }
+          ok = entry.search.indexOf(needle) !== -1;
+        }
+        if (ok !== entry.shown) {
+          entry.shown = ok;
+          entry.row.hidden = !ok;
+        }
         if (ok) { shown += 1; }
       });
       count.textContent = tools.getAttribute("data-pa-count-label") + " " + shown;
@@ -69,24 +108,36 @@
     [language, topic].forEach(function (el) { el.addEventListener("change", apply); });
     search.addEventListener("input", apply);
 
+    function sortBy(index) {
+      var th = heads[index];
+      var ascending = th.getAttribute("aria-sort") !== "ascending";
+      var column = columnKeys(index);
+      var direction = ascending ? 1 : -1;
+      heads.forEach(function (other) { if (other !== th) { other.setAttribute("aria-sort", "none"); } });
+      th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+      var order = rows.slice().sort(function (a, b) {
+        var ka = column[a.index], kb = column[b.index];
+        if (ka === null || kb === null) {  // empty cells last, whichever the direction
+          return ka === kb ? a.index - b.index : ka === null ? 1 : -1;
+        }
+        return direction * compare(ka, kb) || a.index - b.index;
+      });
+      var fragment = document.createDocumentFragment();
+      order.forEach(function (entry) { fragment.appendChild(entry.row); });
+      body.appendChild(fragment);
+    }
+
     heads.forEach(function (th, index) {
       th.classList.add("pa-sortable");
       th.setAttribute("tabindex", "0");
       th.setAttribute("aria-sort", "none");
-      function sort() {
-        var ascending = th.getAttribute("aria-sort") !== "ascending";
-        heads.forEach(function (other) { other.setAttribute("aria-sort", "none"); });
-        th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
-        rows.sort(function (a, b) {
-          var result = compare(cellText(a, index), cellText(b, index));
-          return ascending ? result : -result;
-        });
-        var fragment = document.createDocumentFragment();
-        rows.forEach(function (row) { fragment.appendChild(row); });
-        body.appendChild(fragment);
-      }
-      th.addEventListener("click", sort);
-      th.addEventListener("keydown", function (event) { if (event.key === "Enter") { sort(); } });
+      th.addEventListener("click", function (event) {
+        if (event.target.closest && event.target.closest("a")) { return; }  // a link in the head still goes
+        sortBy(index);
+      });
+      th.addEventListener("keydown", function (event) {
+        if (event.key === "Enter" || event.key === " ") { event.preventDefault(); sortBy(index); }
+      });
     });
 
     tools.appendChild(language);
@@ -94,6 +145,7 @@
     tools.appendChild(search);
     tools.appendChild(count);
     apply();
+    tools.setAttribute("data-pa-ready", "1");
   }
 
   if (window.document$ && typeof window.document$.subscribe === "function") {
