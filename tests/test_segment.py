@@ -92,3 +92,18 @@ def test_segmentation_never_drops_text(path: Path) -> None:
         parts.append(seed.text[section.start : body_start])
         parts += [b.text for b in section.blocks]
     assert re.sub(r"\s", "", "".join(parts)) == re.sub(r"\s", "", seed.text)
+
+
+def test_bold_lines_are_headings_in_markdown_without_real_headings(tmp_path: Path) -> None:
+    text = (
+        "Isikuandmete töötlemise põhimõtted\n==================================\n\n"
+        "Käesolevad põhimõtted kirjeldavad, kuidas me isikuandmeid töötleme.\n\n"
+        "**1\\. Mõisted**\n\n1.1. Andmesubjekt on füüsiline isik, kelle andmeid töödeldakse.\n\n"
+        "**2\\. Isikuandmete kogumine**\n\nMe kogume andmeid, mille te meile esitate.\n\n"
+        "Teksti sees on **rõhutatud sõna**, mis ei ole pealkiri.\n"
+    )
+    path = tmp_path / "policy.md"
+    path.write_text(text, encoding="utf-8")
+    draft = draft_of(path)
+    assert [s.title for s in draft.segmentation.sections] == ["1. Mõisted", "2. Isikuandmete kogumine"]
+    assert draft.segmentation.sections[1].blocks[-1].text.startswith("Teksti sees on **rõhutatud")

@@ -11,11 +11,13 @@ import csv
 import html
 import io
 import math
+import re
 
 from .cache import ObjectMemo
 from .i18n import N_, Labels
 from .lexicon import TOPIC_IDS
 from .localize import country_name, duration_days, format_duration, format_policy_date, language_name
+from .localize import format_confidence as format_percent  # a share as a localized percentage
 from .model import Policy, Site
 from .render import TOPIC_NAMES, attr, display_title, md_heading, md_text, section_title
 
@@ -23,7 +25,13 @@ from .render import TOPIC_NAMES, attr, display_title, md_heading, md_text, secti
 WIDE_LIMIT = 12
 # Charts draw one column per policy up to this many, then summarize by language.
 CHART_LIMIT = 60
+# Coverage shares are drawn in this many steps of shade (0 %, 10 %, ... 100 %).
+SHADES = 10
 EXCERPT_CHARS = 280
+# A topic page listing more policies than this is a long page (up to thousands of policies):
+# shorter excerpts (every section keeps its deep link) and no table of contents beside it.
+LONG_TOPIC_PAGE = 60
+LONG_EXCERPT_CHARS = 160
 
 FACT_ROWS = (
     ("language", N_("Language")),
@@ -176,7 +184,12 @@ def _long_row(p: Policy, fact_keys: tuple[str, ...], t: Labels) -> str:
 
 
 def heatmap_svg(policies: tuple[Policy, ...], t: Labels) -> str:
-    """Topics x policies (or x languages, for many policies): darker is more coverage."""
+    """Topics x policies (or x languages, for many policies): darker is more coverage.
+
+    Light at any size: the cells of one topic that share a shade are one path (shares are
+    drawn in SHADES steps), and each column is one transparent target whose tooltip lists the
+    share of every topic, instead of one rect and one title per cell.
+    """
     if len(policies) <= CHART_LIMIT:
         columns = [(display_title(p, t), [p]) for p in policies]
     else:
@@ -271,13 +284,16 @@ def render_topic_index(site: Site, t: Labels) -> str:
 
 def render_topic(site: Site, topic: str, t: Labels) -> str:
     name = t(TOPIC_NAMES[topic])
-    out = [f"# {md_text(name)}", ""]
-    missing: list[Policy] = []
-    for policy in site.policies:
-        if not policy.topic_anchor(topic):
-            missing.append(policy)
-            continue
-        out.append(_TOPIC_PARTS.get(policy, (topic, t.lang), lambda p=policy: _topic_part(p, topic, t)))
+    covered = [p for p in site.policies if p.topic_anchor(topic)]
+    long_page = len(covered) > LONG_TOPIC_PAGE
+    chars = LONG_EXCERPT_CHARS if long_page else EXCERPT_CHARS
+    # Material's table of contents beside the page would list every policy once more
+    out = ["---", "hide:", "  - toc", "---", ""] if long_page else []
+    out += [f"# {md_text(name)}", ""]
+    missing = [p for p in site.policies if not p.topic_anchor(topic)]
+    for policy in covered:
+        variant = (topic, t.lang, chars)
+        out.append(_TOPIC_PARTS.get(policy, variant, lambda p=policy: _topic_part(p, topic, t, chars)))
     if missing:
         out += [md_heading(2, t("Not covered"), "not-covered"), ""]
         for policy in missing:
@@ -287,7 +303,7 @@ def render_topic(site: Site, topic: str, t: Labels) -> str:
     return "\n".join(out)
 
 
-def _topic_part(policy: Policy, topic: str, t: Labels) -> str:
+def _topic_part(policy: Policy, topic: str, t: Labels, chars: int = EXCERPT_CHARS) -> str:
     """One policy's sections on a topic, with excerpts and deep links."""
     out = [f"## {md_text(display_title(policy, t))} {{#{policy.slug}}}", ""]
     out += [f'<div class="pa-excerpts" lang="{attr(policy.lang)}" markdown>', ""]
@@ -296,8 +312,8 @@ def _topic_part(policy: Policy, topic: str, t: Labels) -> str:
             continue
         out += [f"**{_link(policy, placed.id, md_text(section_title(placed, t)))}**", ""]
         excerpt = " ".join(b.text for b in placed.section.blocks)
-        if len(excerpt) > EXCERPT_CHARS:
-            excerpt = excerpt[:EXCERPT_CHARS].rsplit(" ", 1)[0] + " …"
+        if len(excerpt) > chars:
+            excerpt = excerpt[:chars].rsplit(" ", 1)[0] + " …"
         if excerpt:
             out += [md_text(excerpt), ""]
     return "\n".join([*out, "</div>", ""])

@@ -118,6 +118,8 @@ def _find_heads(paras: list[_Para], first: int, markdown: bool) -> list[_Head]:
     wrapped = _is_wrapped(paras[first:])
     for index in range(first, len(paras)):
         para = paras[index]
+        if markdown and _MD_BOLD_LINE.match(para.text):  # "**1\. Definitions**": a heading set in bold
+            para = _Para(para.start, para.end, _md_plain(para.text))
         head = _numbered_heading(para, index) or _line_heading(para, index)
         if (
             head
@@ -176,6 +178,8 @@ def _markdown_heading(para: _Para, index: int) -> _Head | None:
 
 
 _SETEXT = re.compile(r"^(=+|-+)[ \t]*$")
+# a paragraph that is one bold span and nothing else
+_MD_BOLD_LINE = re.compile(r"^(\*\*|__)(?=\S)(?:(?!\1).)+(?<=\S)\1[ \t]*$")
 
 
 def _md_plain(text: str) -> str:
