@@ -114,8 +114,8 @@ def render_matrix(site: Site, t: Labels) -> str:
     download = t("Download as CSV")
     out += [md_text(intro), "", f"[{md_text(download)}](matrix.csv) · [policies.json](policies.json)", ""]
     out += _wide(policies, t) if len(policies) <= WIDE_LIMIT else _long(policies, t)
-    out += [md_heading(2, t("Coverage"), "coverage"), "", heatmap_svg(policies, t), ""]
-    out += [md_heading(2, t("Retention periods"), "retention-chart"), "", retention_svg(policies, t), ""]
+    out += [md_heading(2, t("Coverage"), "coverage"), "", _chart_box(heatmap_svg(policies, t)), ""]
+    out += [md_heading(2, t("Retention periods"), "retention-chart"), "", _chart_box(retention_svg(policies, t)), ""]
     return "\n".join(out)
 
 
@@ -197,9 +197,15 @@ def heatmap_svg(policies: tuple[Policy, ...], t: Labels) -> str:
         for p in policies:
             by_lang.setdefault(p.lang, []).append(p)
         columns = [(f"{language_name(lang, t.lang)} ({len(group)})", group) for lang, group in sorted(by_lang.items())]
-    coverage = t("Coverage")
-    cell, label_w, top = 18, 190, 120
-    width = label_w + cell * len(columns) + 10
+    coverage, ui = t("Coverage"), t.lang
+    names = [t(TOPIC_NAMES[topic]) for topic in TOPIC_IDS]
+    shares = [
+        [sum(1 for p in group if p.topic_anchor(topic)) / len(group) for topic in TOPIC_IDS] for _, group in columns
+    ]
+    # column labels are written upwards at 60 degrees: leave room above and to the right for the longest
+    longest = max(len(_short(name)) for name, _ in columns)
+    cell, label_w, top = 18, 190, 16 + round(longest * 5.2)
+    width = label_w + cell * len(columns) + 10 + round(longest * 3)
     height = top + cell * len(TOPIC_IDS) + 10
     parts = [
         f'<svg class="pa-chart pa-heatmap" role="img" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
@@ -211,19 +217,29 @@ def heatmap_svg(policies: tuple[Policy, ...], t: Labels) -> str:
             f'<text x="{x:.0f}" y="{top - 6}" transform="rotate(-60 {x:.0f} {top - 6})" font-size="10">'
             f"{html.escape(_short(name))}</text>"
         )
-    for row, topic in enumerate(TOPIC_IDS):
+    for row, name in enumerate(names):
+        y = top + row * cell + 13
+        parts.append(f'<text x="{label_w - 6}" y="{y}" text-anchor="end" font-size="11">{html.escape(name)}</text>')
+    parts.append('<g fill="var(--md-primary-fg-color, #3f51b5)">')
+    for row in range(len(names)):
         y = top + row * cell
+        by_shade: dict[int, list[str]] = {}
+        for col, column_shares in enumerate(shares):
+            shade = round(column_shares[row] * SHADES)
+            by_shade.setdefault(shade, []).append(f"M{label_w + col * cell} {y}h{cell - 2}v{cell - 2}h{2 - cell}z")
+        for shade, cells in sorted(by_shade.items()):
+            parts.append(f'<path fill-opacity="{0.08 + 0.92 * shade / SHADES:.2f}" d="{"".join(cells)}"/>')
+    parts.append("</g>")
+    for col, (name, _) in enumerate(columns):
+        lines = [
+            name,
+            *(f"{topic}: {format_percent(share, ui)}" for topic, share in zip(names, shares[col], strict=True)),
+        ]
+        tip = "&#10;".join(html.escape(line) for line in lines)  # one line each, kept out of the Markdown source
         parts.append(
-            f'<text x="{label_w - 6}" y="{y + 13}" text-anchor="end" font-size="11">{html.escape(t(TOPIC_NAMES[topic]))}</text>'
+            f'<rect x="{label_w + col * cell}" y="{top}" width="{cell}" height="{cell * len(names)}" fill="transparent">'
+            f"<title>{tip}</title></rect>"
         )
-        for col, (name, group) in enumerate(columns):
-            share = sum(1 for p in group if p.topic_anchor(topic)) / len(group)
-            tip = f"{name}: {t(TOPIC_NAMES[topic])} {share:.0%}"
-            parts.append(
-                f'<rect x="{label_w + col * cell}" y="{y}" width="{cell - 2}" height="{cell - 2}" '
-                f'fill="var(--md-primary-fg-color, #3f51b5)" fill-opacity="{0.08 + 0.92 * share:.2f}">'
-                f"<title>{html.escape(tip)}</title></rect>"
-            )
     parts.append("</svg>")
     return "".join(parts)
 
@@ -258,6 +274,15 @@ def retention_svg(policies: tuple[Policy, ...], t: Labels) -> str:
         parts.append(f'<text x="{label_w + length + 6:.1f}" y="{y + 13}" font-size="11">{html.escape(value)}</text>')
     parts.append("</svg>")
     return "".join(parts)
+
+
+def _chart_box(svg: str) -> str:
+    """A chart in a box the browser skips until it scrolls into view (content-visibility)."""
+    if not svg.startswith("<svg"):
+        return svg
+    height = re.search(r'height="(\d+)"', svg)
+    size = f' style="contain-intrinsic-block-size: auto {height.group(1)}px"' if height else ""
+    return f'<div class="pa-chart-box"{size}>{svg}</div>'
 
 
 def _short(text: str, limit: int = 28) -> str:
