@@ -88,3 +88,16 @@ def test_topic_anchor_lands_on_the_section_mainly_about_it() -> None:
     for topic, sid in policy.topic_anchors.items():
         assert topic in policy.sections[ids.index(sid)].topics
     assert list(policy.topic_anchors.values()) == sorted(policy.topic_anchors.values(), key=ids.index)
+
+
+def test_a_chapter_heading_without_text_leaves_topics_to_its_subsections() -> None:
+    draft = _draft(
+        "Datenschutzerklärung\n\n1. Ihre Rechte\n\n1.1 Auskunft\n\n"
+        "Sie haben das Recht auf Auskunft über die Daten, die wir über Sie speichern.\n\n"
+        "1.2 Löschung\n\nSie können die Löschung Ihrer Daten verlangen und Widerspruch einlegen.\n"
+    )
+    sections = draft.segmentation.sections
+    assert [s.title for s in sections] == ["1. Ihre Rechte", "1.1 Auskunft", "1.2 Löschung"]
+    assert sections[0].body_text.strip() == ""
+    assert draft.section_topics[0] == () and draft.section_tags[0].lead is None
+    assert all("rights" in topics for topics in draft.section_topics[1:])

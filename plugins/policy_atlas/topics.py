@@ -87,6 +87,7 @@ class SectionTopics:
 def tag_sections(sections: Sequence[Section], lex: Lexicon, preamble_words: int = 0) -> tuple[SectionTopics, ...]:
     """The topics of every section of one policy.
 
+    A heading with no text of its own (a chapter whose subsections follow) gets none.
     Beyond each section's own words: a generated title names its block's topic, and the
     first section is the policy's introduction (`scope`) unless its heading names another
     topic or an introduction already stands before it (INTRODUCTION_WORDS words or more
@@ -94,6 +95,9 @@ def tag_sections(sections: Sequence[Section], lex: Lexicon, preamble_words: int 
     """
     out: list[SectionTopics] = []
     for index, section in enumerate(sections):
+        if not section.body_text.strip():
+            out.append(SectionTopics((), None))  # a chapter heading: its subsections say it
+            continue
         title = "" if section.generated_title else section.title
         topics, scores = _section_topics(title, section.body_text, lex)
         lead = max(topics, key=lambda t: (scores.get(t, 0.0), -TOPIC_IDS.index(t)), default=None)
