@@ -21,7 +21,7 @@ from .lexicon import lexicon
 from .model import DateValue, PlacedSection, Policy, Problem, SeedText, Segmentation, Site
 from .segment import segment
 from .slugs import policy_slug, slugify
-from .text import word_count
+from .text import KRAMDOWN_ATTRS, word_count
 from .topics import SectionTopics, tag_sections
 
 
@@ -81,11 +81,11 @@ def analyse(seed: SeedText) -> Draft:
     segmentation = segment(seed.text, front, lex, markdown=seed.markdown)
     paragraphs = len(segmentation.preamble) + sum(len(s.blocks) for s in segmentation.sections)
     tagged = lex is not None and lex.has_topics
-    tags = (
-        tag_sections(segmentation.sections, lex, sum(word_count(b.text) for b in segmentation.preamble))
-        if tagged and lex
-        else ()
+    # the words of introduction before the first heading: not the title or date lines
+    intro_words = sum(
+        word_count(KRAMDOWN_ATTRS.sub(" ", b.text)) for b in segmentation.preamble if b.start >= front.end
     )
+    tags = tag_sections(segmentation.sections, lex, intro_words) if tagged and lex else ()
     return Draft(
         seed=seed,
         lang=lang,
