@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 import re
 import subprocess
+from dataclasses import replace
 from pathlib import Path
 
 from conftest import BIN, Project
-from policy_atlas.anchors import Lock, natural_ids, place
+from policy_atlas.anchors import LEGACY_PREFIX, LOCK_SCHEMA, Lock, LockedPage, legacy_signature, natural_ids, place
 from policy_atlas.pipeline import analyse
 from policy_atlas.reader import read_seed
 from policy_atlas.slugs import is_valid_id
@@ -89,6 +90,61 @@ def test_an_id_depends_on_its_own_section_only() -> None:
         assert natural_ids(rest) == ids[:skip] + ids[skip + 1 :]
     # two builds, same ids
     assert place("webprom", "s", sections, None).page == place("webprom", "s", sections, None).page
+
+
+def _renamed_and_edited(sections: tuple, index: int) -> tuple:
+    """The sections with one heading renamed and a word added to its body."""
+    section = sections[index]
+    first = replace(section.blocks[0], text=section.blocks[0].text + " Extra.")
+    changed = replace(section, title=section.title + " and more", blocks=(first, *section.blocks[1:]))
+    return (*sections[:index], changed, *sections[index + 1 :])
+
+
+def _webprom_sections() -> tuple:
+    path = Path(__file__).parent.parent / "seeds" / WEBPROM
+    seed, _ = read_seed(path.read_bytes(), "seeds/x.txt", "x.txt")
+    assert seed is not None
+    return analyse(seed).segmentation.sections
+
+
+def test_a_renamed_and_edited_section_keeps_its_id_by_similarity(tmp_path: Path) -> None:
+    sections = _webprom_sections()
+    index = max(range(len(sections)), key=lambda n: len(sections[n].body_text))
+    page = place("webprom", "s", sections, None).page
+    path = tmp_path / "anchors.lock.json"
+    Lock({"webprom": page}).save(path)
+    assert json.loads(path.read_text(encoding="utf-8"))["schema"] == LOCK_SCHEMA
+    locked = Lock.load(path).pages["webprom"]
+    assert locked == page
+    old_id = natural_ids(sections)[index]
+    placed = place("webprom", "s", _renamed_and_edited(sections, index), locked)
+    assert old_id in placed.sections[index].aliases
+
+
+def test_a_schema_1_lock_is_still_read(tmp_path: Path) -> None:
+    """Locks written before the cheaper signatures: their signatures are compared the old way,
+    and the next build writes the live ids with new signatures."""
+    sections = _webprom_sections()
+    index = max(range(len(sections)), key=lambda n: len(sections[n].body_text))
+    page = place("webprom", "s", sections, None).page
+    old_ids = tuple(
+        replace(entry, signature=legacy_signature(section).removeprefix(LEGACY_PREFIX))
+        for entry, section in zip(page.ids, sections, strict=True)
+    )
+    text = Lock({"webprom": LockedPage(page.slug, page.source, old_ids)}).dumps()
+    path = tmp_path / "anchors.lock.json"
+    path.write_text(text.replace(f'"schema": {LOCK_SCHEMA}', '"schema": 1'), encoding="utf-8")
+    locked = Lock.load(path).pages["webprom"]
+    assert all(entry.signature.startswith(LEGACY_PREFIX) for entry in locked.ids)
+    old_id = natural_ids(sections)[index]
+    placed = place("webprom", "s", _renamed_and_edited(sections, index), locked)
+    assert old_id in placed.sections[index].aliases
+    by_id = {entry.id: entry for entry in placed.page.ids}
+    assert by_id[old_id].signature.startswith(LEGACY_PREFIX)  # kept as it was: its section is gone
+    live = [p.id for p in placed.sections]
+    assert not any(by_id[i].signature.startswith(LEGACY_PREFIX) for i in live)
+    Lock({"webprom": placed.page}).save(path)
+    assert Lock.load(path).pages["webprom"] == placed.page
 
 
 def test_links_survive_edits(project: Project) -> None:

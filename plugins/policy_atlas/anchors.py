@@ -17,11 +17,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+import numpy as np
+
 from .model import PlacedSection, Section
 from .slugs import number_id, section_id, with_suffix
 from .text import fold, words
 
-LOCK_SCHEMA = 1
+LOCK_SCHEMA = 2  # 2: cheaper similarity signatures; schema 1 locks are still read
 SIGNATURE_SLOTS = 16
 SIMILARITY_THRESHOLD = 0.35
 _NUMBER_PREFIX = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3}){0,5}[.)]?|[IVXL]{1,6}[.)])\s+")
@@ -58,27 +60,143 @@ def natural_ids(sections: Iterable[Section]) -> list[str]:
 
 
 def section_text_key(section: Section) -> str:
-    return fold(section.title) + "\n" + " ".join(words(fold(section.body_text)))
+    return _text_key(fold(section.title), words(fold(section.body_text)))
+
+
+def _text_key(folded_title: str, body_words: list[str]) -> str:
+    return folded_title + "\n" + " ".join(body_words)
 
 
 def fingerprint(section: Section) -> str:
-    return hashlib.sha256(section_text_key(section).encode("utf-8")).hexdigest()[:16]
+    return _fingerprint(section_text_key(section))
+
+
+def _fingerprint(text_key: str) -> str:
+    return hashlib.sha256(text_key.encode("utf-8")).hexdigest()[:16]
+
+
+# --- similarity signatures -----------------------------------------------------------
+#
+# A MinHash of the section's word 3-grams (title and body): similar texts share many
+# of the SIGNATURE_SLOTS slots, 16 bits each, written as 4 hex digits per slot. Each word
+# is hashed once (blake2b, 8 bytes, remembered), three consecutive word hashes are mixed
+# into one 64-bit shingle hash, and the slots are the minima of SIGNATURE_SLOTS fixed
+# permutations (a * h + b mod 2**64, a odd) of the shingle hashes, all in numpy, for
+# every section of a page at once. Signatures of lock schema 1 (16 blake2b hashes per
+# shingle) are read as "v1:<hex>" and compared with `legacy_signature`.
+
+LEGACY_PREFIX = "v1:"
+_MASK64 = (1 << 64) - 1
+# fixed odd multipliers and offsets, drawn by splitmix64 from the first hex digits of pi
+_PERMUTATIONS: tuple[np.ndarray, np.ndarray] | None = None
+_WORD_HASHES: dict[str, bytes] = {}  # word -> its 8-byte hash (little-endian uint64)
+_WORD_HASHES_MAX = 1_000_000
+
+
+def _splitmix64(state: int) -> tuple[int, int]:
+    state = (state + 0x9E3779B97F4A7C15) & _MASK64
+    z = state
+    z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & _MASK64
+    z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & _MASK64
+    return state, z ^ (z >> 31)
+
+
+def _permutations() -> tuple[np.ndarray, np.ndarray]:
+    global _PERMUTATIONS
+    if _PERMUTATIONS is None:
+        state, a, b = 0x243F6A8885A308D3, [], []
+        for _ in range(SIGNATURE_SLOTS):
+            state, x = _splitmix64(state)
+            state, y = _splitmix64(state)
+            a.append(x | 1)
+            b.append(y)
+        _PERMUTATIONS = (np.array(a, dtype=np.uint64)[:, None], np.array(b, dtype=np.uint64)[:, None])
+    return _PERMUTATIONS
+
+
+def _word_hash(word: str) -> bytes:
+    value = hashlib.blake2b(word.encode("utf-8"), digest_size=8).digest()
+    if len(_WORD_HASHES) >= _WORD_HASHES_MAX:
+        _WORD_HASHES.clear()
+    _WORD_HASHES[word] = value
+    return value
+
+
+def _mix(x: np.ndarray) -> np.ndarray:
+    """The splitmix64 finaliser, elementwise (uint64 arithmetic wraps)."""
+    x = x ^ (x >> np.uint64(30))
+    x = x * np.uint64(0xBF58476D1CE4E5B9)
+    x = x ^ (x >> np.uint64(27))
+    x = x * np.uint64(0x94D049BB133111EB)
+    return x ^ (x >> np.uint64(31))
+
+
+def signatures(token_lists: list[list[str]]) -> list[str]:
+    """The signature of each token list (a section's folded words, title first)."""
+    if not token_lists:
+        return []
+    get = _WORD_HASHES.get
+    hashes: list[bytes | None] = []
+    sizes: list[int] = []
+    for tokens in token_lists:
+        if len(tokens) < 3:  # fewer than three words: one shingle, padded
+            tokens = [*tokens, "", "", ""][:3]
+        values = list(map(get, tokens))
+        if None in values:
+            values = [v if v is not None else _word_hash(w) for v, w in zip(values, tokens, strict=True)]
+        hashes.extend(values)
+        sizes.append(len(tokens))
+    word_hashes = np.frombuffer(b"".join(hashes), dtype="<u8")  # type: ignore[arg-type]
+    # shingle i mixes words i, i+1, i+2 of the concatenation; keep those inside one list
+    shingles = _mix(word_hashes[:-2] ^ _rotl(word_hashes[1:-1], 21) ^ _rotl(word_hashes[2:], 42))
+    ends = np.cumsum(sizes)
+    starts = ends - np.array(sizes)
+    keep = np.concatenate([np.arange(a, b - 2) for a, b in zip(starts.tolist(), ends.tolist(), strict=True)])
+    shingles = shingles[keep]
+    counts = np.array(sizes) - 2
+    offsets = np.concatenate(([0], np.cumsum(counts)[:-1]))
+    a, b = _permutations()
+    minima = np.minimum.reduceat(shingles[None, :] * a + b, offsets, axis=1) >> np.uint64(48)
+    slots = minima.T.astype(">u2")  # per list, SIGNATURE_SLOTS big-endian 16-bit values
+    return [row.tobytes().hex() for row in slots]
+
+
+def _rotl(x: np.ndarray, k: int) -> np.ndarray:
+    return (x << np.uint64(k)) | (x >> np.uint64(64 - k))
+
+
+def section_tokens(section: Section) -> list[str]:
+    return words(fold(section.title)) + words(fold(section.body_text))
 
 
 def signature(section: Section) -> str:
-    """A MinHash of the section's word 3-grams: similar texts share many slots."""
+    """The similarity signature of one section (`signatures` does many at once)."""
+    return signatures([section_tokens(section)])[0]
+
+
+def legacy_signature(section: Section) -> str:
+    """The signature of lock schema 1: 16 blake2b hashes of every word 3-gram."""
     tokens = words(fold(section.title + " " + section.body_text))
     shingles = {" ".join(tokens[i : i + 3]) for i in range(max(1, len(tokens) - 2))} or {""}
+    encoded = [s.encode("utf-8") for s in shingles]
     slots = []
     for slot in range(SIGNATURE_SLOTS):
-        salt = slot.to_bytes(2, "big")
-        slots.append(min(hashlib.blake2b(s.encode("utf-8"), digest_size=2, salt=salt).digest() for s in shingles))
-    return b"".join(slots).hex()
+        salted = hashlib.blake2b(digest_size=2, salt=slot.to_bytes(2, "big"))
+        slots.append(min(_copy_digest(salted, s) for s in encoded))
+    return LEGACY_PREFIX + b"".join(slots).hex()
+
+
+def _copy_digest(base: hashlib._Hash, data: bytes) -> bytes:
+    h = base.copy()
+    h.update(data)
+    return h.digest()
 
 
 def similarity(a: str, b: str) -> float:
     if len(a) != len(b) or not a:
         return 0.0
+    if a.startswith(LEGACY_PREFIX):
+        a, b = a[len(LEGACY_PREFIX) :], b[len(LEGACY_PREFIX) :]
     pairs = [(a[i : i + 4], b[i : i + 4]) for i in range(0, len(a), 4)]
     return sum(1 for x, y in pairs if x == y) / len(pairs)
 
@@ -127,15 +245,17 @@ class Lock:
         if not path.exists():
             return cls()
         data = json.loads(path.read_text(encoding="utf-8"))
-        if data.get("schema") != LOCK_SCHEMA:
-            raise ValueError(f"{path}: unknown lock schema {data.get('schema')!r}")
+        schema = data.get("schema")
+        if schema not in (1, LOCK_SCHEMA):
+            raise ValueError(f"{path}: unknown lock schema {schema!r}")
+        legacy = LEGACY_PREFIX if schema == 1 else ""  # schema 1 signatures: the old hashing
         pages: dict[str, LockedPage] = {}
         for slug, page in data.get("pages", {}).items():
             ids = tuple(
                 LockedId(
                     id=entry_id,
                     fingerprint=entry["fingerprint"],
-                    signature=entry["signature"],
+                    signature=legacy + str(entry["signature"]),
                     title=entry["title"],
                     after=entry.get("after"),
                     alias_of=entry.get("alias_of"),
@@ -189,8 +309,11 @@ class Placement:
 def place(slug: str, source: str, sections: tuple[Section, ...], locked: LockedPage | None) -> Placement:
     """Give each section its id and the old ids that must keep landing on it."""
     ids = natural_ids(sections)
-    fps = [fingerprint(s) for s in sections]
-    sigs = [signature(s) for s in sections]
+    titles = [fold(s.title) for s in sections]
+    bodies = [words(fold(s.body_text)) for s in sections]
+    fps = [_fingerprint(_text_key(t, b)) for t, b in zip(titles, bodies, strict=True)]
+    sigs = signatures([words(t) + b for t, b in zip(titles, bodies, strict=True)])
+    legacy_sigs: list[str] = []  # schema 1 signatures of the sections, made only if needed
     aliases: list[list[str]] = [[] for _ in sections]
     notes: list[list[str]] = [[] for _ in sections]
     holder: dict[str, int] = {i: n for n, i in enumerate(ids)}  # id or alias -> section index
@@ -213,7 +336,11 @@ def place(slug: str, source: str, sections: tuple[Section, ...], locked: LockedP
         for entry in [e for e in pending if not e.removed]:
             match = next((n for n, fp in enumerate(fps) if fp == entry.fingerprint), None)
             if match is None:
-                scored = [(similarity(entry.signature, sig), n) for n, sig in enumerate(sigs)]
+                compared = sigs
+                if entry.signature.startswith(LEGACY_PREFIX):
+                    legacy_sigs = legacy_sigs or [legacy_signature(s) for s in sections]
+                    compared = legacy_sigs
+                scored = [(similarity(entry.signature, sig), n) for n, sig in enumerate(compared)]
                 best, index = max(scored, key=lambda x: (x[0], -x[1]))
                 match = index if best >= SIMILARITY_THRESHOLD else None
             if match is not None:
