@@ -8,12 +8,14 @@ inflected country names) comes from its data file; country names come from CLDR.
 from __future__ import annotations
 
 import re
+from collections.abc import Hashable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
 from babel import Locale, UnknownLocaleError
 
+from .cache import Memo
 from .datafiles import load_yaml
 from .lexicon import Lexicon, lexicon
 from .model import PlacedSection
@@ -68,10 +70,78 @@ class _Part:
     text: str
 
 
+class _Cues:
+    """A cue list of a language, its regex compiled once: where its cues start in a folded text.
+
+    In text with spaces a cue starts a word (one alternation, in the list's order); in
+    scripts written without spaces every occurrence of every cue counts."""
+
+    __slots__ = ("cues", "regex")
+
+    def __init__(self, cues: tuple[str, ...]) -> None:
+        self.cues = cues
+        self.regex = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(c) for c in cues) + ")") if cues else None
+
+    def positions(self, folded: str, no_space: bool) -> list[int]:
+        if self.regex is None:
+            return []
+        if no_space:
+            return [m.start() for c in self.cues for m in re.finditer(re.escape(c), folded)]
+        return [m.start() for m in self.regex.finditer(folded)]
+
+    def found(self, folded: str, no_space: bool) -> bool:
+        if self.regex is None:
+            return False
+        if no_space:
+            return any(c in folded for c in self.cues)
+        return self.regex.search(folded) is not None
+
+
+class _Language:
+    """What fact extraction uses of one language, prepared once."""
+
+    def __init__(self, lex: Lexicon) -> None:
+        self.lex = lex
+        facts = lex.facts
+        self.retention = _Cues(facts.retention_cues)
+        self.not_retention = _Cues(facts.not_retention_cues)
+        self.age = _Cues(facts.age_cues)
+        self.resident = _Cues(facts.resident_cues)
+        self.transfers = _Cues(lex.topic_cues("transfers"))
+        self.cookies = _Cues(lex.topic_cues("cookies"))
+        self.duration_units = facts.duration_units
+        self.number_words = dict(facts.number_words)
+        self.number_regex: dict[bool, re.Pattern[str] | None] = {True: None, False: None}
+        if self.number_words:
+            ordered = tuple(sorted(self.number_words, key=len, reverse=True))
+            self.number_regex = {spaced: _number_regex(ordered, spaced) for spaced in (True, False)}
+
+
+@cache
+def _language(lang: str) -> _Language | None:
+    lex = lexicon(lang)
+    return _Language(lex) if lex is not None else None
+
+
+# facts by everything they are read from (a process pool hands its results over through it)
+FACTS: Memo[PolicyFacts] = Memo()
+
+
+def facts_key(preamble: str, sections: tuple[PlacedSection, ...], lang: str, publisher: str | None) -> Hashable:
+    """Everything `extract_facts` reads: of a section only its id, topics and text."""
+    return (lang, publisher, preamble, tuple((p.id, p.topics, p.section) for p in sections))
+
+
 def extract_facts(
     preamble: str, sections: tuple[PlacedSection, ...], lang: str, publisher: str | None = None
 ) -> PolicyFacts:
-    lex = lexicon(lang)
+    return FACTS.get(
+        facts_key(preamble, sections, lang, publisher), lambda: _extract_facts(preamble, sections, lang, publisher)
+    )
+
+
+def _extract_facts(preamble: str, sections: tuple[PlacedSection, ...], lang: str, publisher: str | None) -> PolicyFacts:
+    language = _language(lang)
     parts = [_Part(None, (), preamble)] + [
         _Part(p.id, p.topics, p.section.title + "\n" + p.section.body_text) for p in sections
     ]
@@ -87,35 +157,42 @@ def extract_facts(
     countries: list[str] = []
     cookies = False
     parties: list[str] = []
+    own = fold(publisher or "")
+    organisations = _organisation_regex()
     for part in parts:
         for sentence in _sentences(part.text):
             folded = fold(sentence)
-            if lex is not None:
-                for period in _retention_periods(sentence, folded, lex):
+            if sentence.isascii():  # folding ASCII gives ASCII
+                no_space = folded_no_space = False
+            else:
+                no_space, folded_no_space = has_no_space_script(sentence), has_no_space_script(folded)
+            if language is not None:
+                for period in _retention_periods(folded, language, no_space):
                     if period not in retention:
                         retention.append(period)
                         note("retention", period, part, sentence)
-                for age in _ages(folded, lex):
+                for age in _ages(folded, language, folded_no_space):
                     ages.append(("children" in part.topics, age, part, sentence))
-            for email in EMAIL_RE.findall(sentence):
-                if email.lower() not in emails:
-                    emails.append(email.lower())
-                    note("emails", email.lower(), part, sentence)
-            for _ in HIDDEN_EMAIL_RE.finditer(sentence):
-                hidden += 1
-                note("hidden_emails", "hidden", part, sentence)
-            if lex is not None and (
-                "transfers" in part.topics or _has_cue(folded, lex.topic_cues("transfers"), sentence)
-            ):
-                for code in _countries(folded, lang, lex, sentence):
+            if "@" in sentence:
+                for email in EMAIL_RE.findall(sentence):
+                    if email.lower() not in emails:
+                        emails.append(email.lower())
+                        note("emails", email.lower(), part, sentence)
+            if "[" in sentence:
+                for _ in HIDDEN_EMAIL_RE.finditer(sentence):
+                    hidden += 1
+                    note("hidden_emails", "hidden", part, sentence)
+            if language is not None and ("transfers" in part.topics or language.transfers.found(folded, no_space)):
+                for code in _countries(folded, lang, language, sentence, no_space, folded_no_space):
                     if code not in countries:
                         countries.append(code)
                         note("transfer_countries", code, part, sentence)
-            if lex is not None and not cookies and _has_cue(folded, lex.topic_cues("cookies"), sentence):
+            if language is not None and not cookies and language.cookies.found(folded, no_space):
                 cookies = True
                 note("cookies", True, part, sentence)
-            for name in _organisations(sentence, publisher):
-                if name not in parties:
+            for match in organisations.finditer(sentence):
+                name = match.group(0)
+                if fold(name) not in own and name not in parties:
                     parties.append(name)
                     note("third_parties", name, part, sentence)
     if not cookies and any("cookies" in p.topics for p in parts):
@@ -141,42 +218,25 @@ def _sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENTENCE_END.split(text) if s and s.strip()]
 
 
+_SPACES = re.compile(r"\s+")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_WORD_CHARS = re.compile(r"\w*")
+
+
 def _trim(quote: str) -> str:
-    quote = re.sub(r"\s+", " ", quote).strip()
+    quote = _SPACES.sub(" ", quote).strip()
     return quote if len(quote) <= QUOTE_CHARS else quote[: QUOTE_CHARS - 1].rstrip() + "…"
-
-
-def _has_cue(folded: str, cues: tuple[str, ...], original: str) -> bool:
-    return _cue_positions(folded, cues, original) != []
-
-
-def _cue_positions(folded: str, cues: tuple[str, ...], original: str) -> list[int]:
-    if not cues:
-        return []
-    if has_no_space_script(original):
-        return [m.start() for c in cues for m in re.finditer(re.escape(c), folded)]
-    return [m.start() for m in _cue_regex(cues).finditer(folded)]
-
-
-@cache
-def _cue_regex(cues: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(c) for c in cues) + ")")
 
 
 # --- retention periods ---------------------------------------------------------------
 
 
-@cache
-def _number_words(lex: Lexicon) -> dict[str, int]:
-    return dict(lex.facts.number_words)
-
-
-def _numbers(folded: str, lex: Lexicon, spaced: bool) -> list[tuple[int, int, int]]:
+def _numbers(folded: str, language: _Language, spaced: bool) -> list[tuple[int, int, int]]:
     """(value, start, end) of every number written in digits or words."""
     found = [(int(m.group(1)), m.start(), m.end()) for m in _DIGITS.finditer(folded)]
-    words = _number_words(lex)
-    if words:
-        pattern = _number_regex(tuple(sorted(words, key=len, reverse=True)), spaced)
+    pattern = language.number_regex[spaced]
+    if pattern is not None:
+        words = language.number_words
         found += [(words[m.group(0)], m.start(), m.end()) for m in pattern.finditer(folded)]
     return sorted(found, key=lambda n: n[1])
 
@@ -187,39 +247,39 @@ def _number_regex(words: tuple[str, ...], spaced: bool) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)" if spaced else f"(?:{alternation})")
 
 
-def _unit_after(folded: str, end: int, lex: Lexicon, spaced: bool) -> str | None:
+def _unit_after(folded: str, end: int, language: _Language, spaced: bool) -> str | None:
     """The unit word that follows a number (at most two words later)."""
     rest = folded[end : end + 40]
     if spaced:
-        words = re.findall(r"[^\W\d_]+", rest)[:2]
+        words = _LETTERS.findall(rest)[:2]
         lead = rest.lstrip(" -\u00a0")
         if not lead or lead[0].isdigit():
             return None
         for word in words:
-            for unit, stems in lex.facts.duration_units:
+            for unit, stems in language.duration_units:
                 if any(word.startswith(stem) for stem in stems):
                     return unit
         return None
     lead = rest.lstrip()
-    for unit, stems in lex.facts.duration_units:
+    for unit, stems in language.duration_units:
         if any(lead.startswith(stem) for stem in stems):
             return unit
     return None
 
 
-def _retention_periods(sentence: str, folded: str, lex: Lexicon) -> list[str]:
-    if not lex.facts.duration_units or not lex.facts.retention_cues:
+def _retention_periods(folded: str, language: _Language, no_space: bool) -> list[str]:
+    if not language.duration_units or language.retention.regex is None:
         return []
-    spaced = not has_no_space_script(sentence)
-    keep = _cue_positions(folded, lex.facts.retention_cues, sentence)
+    keep = language.retention.positions(folded, no_space)
     if not keep:
         return []
-    other = _cue_positions(folded, lex.facts.not_retention_cues, sentence)
+    spaced = not no_space
+    other = language.not_retention.positions(folded, no_space)
     periods = []
-    for value, start, end in _numbers(folded, lex, spaced):
+    for value, start, end in _numbers(folded, language, spaced):
         if value <= 0 or value > 100:
             continue
-        unit = _unit_after(folded, end, lex, spaced)
+        unit = _unit_after(folded, end, language, spaced)
         if unit is None:
             continue
         # the nearest cue decides: "delete ... within 30 days" is, "reply within 30 days" is not
@@ -233,12 +293,12 @@ def _retention_periods(sentence: str, folded: str, lex: Lexicon) -> list[str]:
 # --- ages -------------------------------------------------------------------------------
 
 
-def _ages(folded: str, lex: Lexicon) -> list[int]:
-    cues = _cue_positions(folded, lex.facts.age_cues, folded)
+def _ages(folded: str, language: _Language, no_space: bool) -> list[int]:
+    cues = language.age.positions(folded, no_space)
     if not cues:
         return []
     ages = []
-    for value, start, _end in _numbers(folded, lex, True):
+    for value, start, _end in _numbers(folded, language, True):
         if value in _AGE_RANGE and min(abs(p - start) for p in cues) <= 40:
             ages.append(value)
     return ages
@@ -278,8 +338,10 @@ def _country_regex(lang: str, spaced: bool) -> tuple[re.Pattern[str], dict[str, 
     return re.compile(pattern), names
 
 
-def _countries(folded: str, lang: str, lex: Lexicon, original: str) -> list[str]:
-    spaced = not has_no_space_script(folded)
+def _countries(
+    folded: str, lang: str, language: _Language, original: str, no_space: bool, folded_no_space: bool
+) -> list[str]:
+    spaced = not folded_no_space
     regex, names = _country_regex(lang, spaced)
     aligned = len(folded) == len(original)
     found = []
@@ -287,21 +349,17 @@ def _countries(folded: str, lang: str, lex: Lexicon, original: str) -> list[str]
         first = original[match.start()] if aligned else ""
         if aligned and first.lower() != first.upper() and not first.isupper():
             continue  # a country is named with a capital ("Mali"), the verb "mali" is not
-        if _resident_before(folded, match.start(), lex, original):
+        window = folded[max(0, match.start() - 40) : match.start()]
+        if language.resident.found(window, no_space):
             continue  # "if you are a resident of Switzerland": where users live, not where data goes
         if spaced:
             # an inflected name may run on by an ending ("Singapuru"), not into another word
-            rest = re.match(r"\w*", folded[match.end() :])
+            rest = _WORD_CHARS.match(folded, match.end())
             ending = len(rest.group(0)) if rest else 0
             if ending > (2 if len(match.group(0)) < 6 else 3):
                 continue
         found.append(names[match.group(0)])
     return found
-
-
-def _resident_before(folded: str, start: int, lex: Lexicon, original: str) -> bool:
-    window = folded[max(0, start - 40) : start]
-    return _has_cue(window, lex.facts.resident_cues, original)
 
 
 # --- organisations ----------------------------------------------------------------------
@@ -313,8 +371,3 @@ def _organisation_regex() -> re.Pattern[str]:
     names = load_yaml(path.read_text(encoding="utf-8"))["organisations"]
     alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     return re.compile(rf"(?<![\w.@/-])(?:{alternation})(?![\w@])")
-
-
-def _organisations(sentence: str, publisher: str | None) -> list[str]:
-    own = fold(publisher or "")
-    return [m.group(0) for m in _organisation_regex().finditer(sentence) if fold(m.group(0)) not in own]

@@ -45,5 +45,8 @@ def strip_tags(text: str) -> str:
     return re.sub(r"\s+", " ", TAG_RE.sub(" ", text)).strip()
 
 
+_NO_SPACE_RE = re.compile(rf"[{_NO_SPACE_SCRIPTS}]")
+
+
 def has_no_space_script(text: str) -> bool:
-    return re.search(rf"[{_NO_SPACE_SCRIPTS}]", text) is not None
+    return _NO_SPACE_RE.search(text) is not None
