@@ -101,3 +101,36 @@ def test_a_chapter_heading_without_text_leaves_topics_to_its_subsections() -> No
     assert sections[0].body_text.strip() == ""
     assert draft.section_topics[0] == () and draft.section_tags[0].lead is None
     assert all("rights" in topics for topics in draft.section_topics[1:])
+
+
+def _facts(text: str):  # type: ignore[no-untyped-def]
+    _, policy = place_policy(_draft(text), "p", None)
+    assert policy.facts is not None
+    return policy.facts.as_json()
+
+
+def test_countries_in_postal_addresses_or_where_users_live_are_not_destinations() -> None:
+    facts = _facts(
+        "Datenschutzerklärung\n\nÜbermittlung in Drittländer\n\n"
+        "Die Daten werden an einen Server von Google in den USA übertragen und dort gespeichert. "
+        "Die Zahlung wickelt die PayPal (Europe) S.à r.l., 22-24 Boulevard Royal, L-2449 Luxembourg ab. "
+        "Für Benutzer in der EU, im EWR und in der Schweiz gelten besondere Regeln für die Übermittlung. "
+        "Wenn Sie sich in Österreich aufhalten, übermitteln wir Ihre Daten nach Kanada.\n"
+    )
+    # Luxembourg is an address, Switzerland and Austria are where users are; Canada is a
+    # destination even though a clause about where the user is comes first
+    assert facts["transfer_countries"] == ["US", "CA"]
+    czech = _facts(
+        "Zásady ochrany osobních údajů\n\nPředávání do zahraničí\n\n"
+        "Pokud se nacházíte v Německu, předáváme údaje do Kanady na základě standardních smluvních doložek.\n"
+    )
+    assert czech["transfer_countries"] == ["CA"]
+
+
+def test_an_age_is_not_a_retention_period() -> None:
+    facts = _facts(
+        "Politica de confidențialitate\n\nCopii\n\n"
+        "Dacă aveți mai puțin de 13 ani, vă rugăm să ne contactați pentru ștergerea datelor. "
+        "Păstrăm datele contului timp de 2 ani după închiderea acestuia, apoi le ștergem.\n"
+    )
+    assert facts["retention"] == ["P2Y"] and facts["min_age"] == 13

@@ -275,6 +275,7 @@ def _retention_periods(folded: str, language: _Language, no_space: bool) -> list
         return []
     spaced = not no_space
     other = language.not_retention.positions(folded, no_space)
+    ages = language.age.positions(folded, no_space)
     periods = []
     for value, start, end in _numbers(folded, language, spaced):
         if value <= 0 or value > 100:
@@ -286,6 +287,8 @@ def _retention_periods(folded: str, language: _Language, no_space: bool) -> list
         near_keep = min(abs(p - start) for p in keep)
         if other and min(abs(p - start) for p in other) < near_keep:
             continue
+        if ages and min(abs(p - start) for p in ages) < near_keep:
+            continue  # "if you are under 13 years": an age, not a period
         periods.append(f"P{value}{_UNIT_CODE[unit]}")
     return periods
 
@@ -338,6 +341,32 @@ def _country_regex(lang: str, spaced: bool) -> tuple[re.Pattern[str], dict[str, 
     return re.compile(pattern), names
 
 
+_AFTER_A_NUMBER = re.compile(r"\d[\w-]*,?\s*$")
+_CLAUSE_BREAK = re.compile(r"[,;:()，、；：。．.!?！？]")
+
+
+def _resident_window(before: str, no_space: bool) -> str:
+    """The text before a country name that can say the user lives there: back to the
+    start of the clause, reaching over a list of other places ("users in the EU, the
+    EEA, Switzerland") but not over a clause of its own ("if you are in Germany, we
+    send data to the USA")."""
+    parts = _CLAUSE_BREAK.split(before[-48:] if not no_space else before[-16:])
+    window = part = parts.pop()
+    while parts and _list_item(part, no_space):
+        part = parts.pop()  # the part just taken is a list item: the clause goes on before it
+        window = part + " " + window
+    return window
+
+
+def _list_item(part: str, no_space: bool) -> bool:
+    """Whether the words between two commas look like one item of a list of places ("im
+    EWR und in der", "the EEA") rather than a clause ("we send your data to"): at most
+    one word of four letters or more."""
+    if no_space:
+        return len(part.strip()) <= 4
+    return sum(1 for word in part.split() if len(word) >= 4) <= 1
+
+
 def _countries(
     folded: str, lang: str, language: _Language, original: str, no_space: bool, folded_no_space: bool
 ) -> list[str]:
@@ -349,8 +378,10 @@ def _countries(
         first = original[match.start()] if aligned else ""
         if aligned and first.lower() != first.upper() and not first.isupper():
             continue  # a country is named with a capital ("Mali"), the verb "mali" is not
-        window = folded[max(0, match.start() - 40) : match.start()]
-        if language.resident.found(window, no_space):
+        before = folded[: match.start()]
+        if _AFTER_A_NUMBER.search(before[-12:]):
+            continue  # "L-2449 Luxembourg", "Dublin 4, Ireland": a postal address, not a destination
+        if language.resident.found(_resident_window(before, no_space), no_space):
             continue  # "if you are a resident of Switzerland": where users live, not where data goes
         if spaced:
             # an inflected name may run on by an ending ("Singapuru"), not into another word
