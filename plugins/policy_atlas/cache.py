@@ -32,6 +32,17 @@ class Memo(Generic[V]):
             self._data[key] = value
         return value
 
+    def peek(self, key: Hashable) -> V | None:
+        return self._data.get(key)
+
+    def put(self, key: Hashable, value: V) -> None:
+        if len(self._data) >= MAX_ENTRIES:
+            self._data.clear()
+        self._data[key] = value
+
+    def items(self) -> list[tuple[Hashable, V]]:
+        return list(self._data.items())
+
     def clear(self) -> None:
         self._data.clear()
 

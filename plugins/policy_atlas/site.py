@@ -14,7 +14,8 @@ from .anchors import Lock
 from .cache import ObjectMemo
 from .i18n import Labels, has_catalog
 from .lexicon import TOPIC_IDS
-from .pipeline import Assembled, analyse_cached, assemble
+from .parallel import analyse_all
+from .pipeline import Assembled, assemble
 from .reader import read_seeds
 from .render import (
     page_path,
@@ -49,7 +50,7 @@ def build(
 ) -> SitePages:
     """Read, analyse, assemble and render every seed of `seeds_dir`."""
     result = read_seeds(seeds_dir, shown_dir)
-    drafts = [analyse_cached(seed) for seed in result.seeds]
+    drafts = analyse_all(result.seeds)
     assembled = assemble(drafts, lock, result.problems)
     t = Labels(ui_lang)
     out = SitePages(assembled)
