@@ -235,10 +235,37 @@ class LockedPage:
     ids: tuple[LockedId, ...]  # in the order they were first published
     moved_to: str | None = None
 
+    def __hash__(self) -> int:
+        """Computed once: a page is a memo key on every rebuild of `mkdocs serve`."""
+        value = self.__dict__.get("_hash")
+        if value is None:
+            value = hash((self.slug, self.source, self.ids, self.moved_to))
+            object.__setattr__(self, "_hash", value)
+        return value
+
+    def __getstate__(self) -> dict[str, object]:
+        return {k: v for k, v in self.__dict__.items() if k != "_hash"}  # hashes differ by process
+
 
 @dataclass
 class Lock:
     pages: dict[str, LockedPage] = field(default_factory=dict)
+
+    @classmethod
+    def load_cached(cls, path: Path) -> Lock:
+        """`load`, read again only when the file changed (`mkdocs serve` never writes it).
+        The lock returned is shared: callers must not change it."""
+        try:
+            stat = path.stat()
+        except FileNotFoundError:
+            return cls()
+        key = (str(path.resolve()), stat.st_size, stat.st_mtime_ns, stat.st_ino)
+        cached = _LOADED.get(key)
+        if cached is None:
+            cached = cls.load(path)
+            _LOADED.clear()
+            _LOADED[key] = cached
+        return cached
 
     @classmethod
     def load(cls, path: Path) -> Lock:
@@ -287,6 +314,9 @@ class Lock:
             return False
         path.write_text(text, encoding="utf-8")
         return True
+
+
+_LOADED: dict[tuple[object, ...], Lock] = {}
 
 
 def _ordered(page: Mapping[str, object]) -> list[tuple[str, dict[str, object]]]:

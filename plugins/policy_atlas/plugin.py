@@ -23,7 +23,7 @@ from .anchors import Lock
 from .csp import add_csp
 from .i18n import Labels, has_catalog
 from .render import HOME_MARKER, render_home
-from .search import fold_search_index
+from .search import fold_search_index, folded_index
 from .site import SitePages, asset_files, build
 
 log = logging.getLogger("mkdocs.plugins.policy_atlas")
@@ -77,7 +77,7 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         try:
-            self.lock = Lock.load(self.lock_path) if self.config.lock != "off" else Lock()
+            self.lock = Lock.load_cached(self.lock_path) if self.config.lock != "off" else Lock()
         except (OSError, ValueError) as exc:
             log.warning(
                 "%s: the anchor lock could not be read (%s). Restore it from version control.", self.lock_path.name, exc
@@ -128,7 +128,12 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
         index = Path(config.site_dir) / "search" / "search_index.json"
         if index.is_file():
             langs = [self.ui_lang] + [p.lang for p in self.pages.assembled.site.policies]
-            index.write_text(fold_search_index(index.read_text(encoding="utf-8"), langs), encoding="utf-8")
+            search = _search_index(config)
+            if search is not None:  # Material's entries, as it has just written them
+                folded = folded_index(search[0], search[1], langs, remember=self.command == "serve")
+            else:
+                folded = fold_search_index(index.read_text(encoding="utf-8"), langs)
+            index.write_bytes(folded.encode("utf-8"))
         if self.config.lock != "update" or self.command != "build":
             return
         if config.strict and _warnings_so_far():
@@ -142,6 +147,19 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
         if self.seeds_dir.is_dir():
             server.watch(str(self.seeds_dir))
         return server
+
+
+def _search_index(config: MkDocsConfig) -> tuple[dict[str, object], list[dict[str, object]]] | None:
+    """The config and entries of Material's search index in memory, if its plugin is on (it
+    writes them as JSON in its own on_post_build, which runs before ours)."""
+    for plugin in config.plugins.values():
+        index = getattr(plugin, "search_index", None)
+        entries = getattr(index, "entries", None)
+        settings = getattr(index, "config", None)
+        if isinstance(entries, list) and isinstance(settings, dict):
+            keys = ("lang", "separator", "pipeline", "fields")  # as Material writes them
+            return {k: settings[k] for k in keys if k in settings}, entries
+    return None
 
 
 def _warnings_so_far() -> int:

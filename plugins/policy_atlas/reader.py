@@ -100,11 +100,12 @@ def read_seeds(seeds_dir: Path, shown_dir: str | None = None) -> ReadResult:
     files, problems = list_seed_files(seeds_dir)
     seeds: list[SeedText] = []
     prefix = shown_dir if shown_dir is not None else seeds_dir.name
+    root = str(seeds_dir.resolve()) if files else ""
     for path in files:
         source = f"{prefix}/{path.name}"
-        stat = path.stat()
+        stat = path.stat()  # follows a symbolic link: the file it names
         seed, found = _READ.get(
-            (str(path.resolve()), stat.st_size, stat.st_mtime_ns, source),
+            (root, path.name, stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns, source),
             lambda p=path, s=source: read_seed(p.read_bytes(), s, p.name),
         )
         problems.extend(found)

@@ -242,18 +242,8 @@ def render_policy_table(site: Site, t: Labels, link_prefix: str = "") -> str:
     ui = t.lang
     head = [t("Policy"), t("Publisher"), t("Language"), t("Updated"), t("Sections"), t("Paragraphs")]
     lines = ["| " + " | ".join(md_text(h) for h in head) + " |", "|" + "---|" * len(head)]
-    for policy in site.policies:
-        link = f"[{md_text(display_title(policy, t))}]({link_prefix}{page_path(policy.slug)})"
-        updated = format_policy_date(policy.updated, ui) if policy.updated else "–"
-        cells = [
-            link,
-            md_text(policy.publisher) if policy.publisher else "–",
-            md_text(language_name(policy.lang, ui)),
-            md_text(updated),
-            str(len(policy.sections)),
-            str(policy.paragraph_count),
-        ]
-        lines.append("| " + " | ".join(cells) + " |")
+    for policy in site.policies:  # a row is remembered while its policy is unchanged (mkdocs serve)
+        lines.append(_ROWS.get(policy, (ui, link_prefix), lambda p=policy: _policy_row(p, t, link_prefix)))
     if not site.policies:
         return md_text(t("No policies yet: put .txt or .md files in the seeds folder.")) + "\n"
     summary = t.n("%(count)d policy", "%(count)d policies", len(site.policies)) % {"count": len(site.policies)}
@@ -267,6 +257,24 @@ def render_policy_table(site: Site, t: Labels, link_prefix: str = "") -> str:
             + f"]({link_prefix}problems.md)"
         )
     return md_text(summary) + problems + "\n\n" + "\n".join(lines) + "\n"
+
+
+_ROWS: ObjectMemo[str] = ObjectMemo()
+
+
+def _policy_row(policy: Policy, t: Labels, link_prefix: str) -> str:
+    ui = t.lang
+    link = f"[{md_text(display_title(policy, t))}]({link_prefix}{page_path(policy.slug)})"
+    updated = format_policy_date(policy.updated, ui) if policy.updated else "–"
+    cells = [
+        link,
+        md_text(policy.publisher) if policy.publisher else "–",
+        md_text(language_name(policy.lang, ui)),
+        md_text(updated),
+        str(len(policy.sections)),
+        str(policy.paragraph_count),
+    ]
+    return "| " + " | ".join(cells) + " |"
 
 
 def render_home(site: Site, t: Labels, template: str | None) -> str:
@@ -302,15 +310,15 @@ def policies_json(site: Site) -> str:
     head = {"schema": JSON_SCHEMA, "generator": f"policy-atlas {__version__}"}
     # each policy's entry is serialized once and remembered while the policy is unchanged
     entries = [_JSON.get(p, None, lambda p=p: _dumps(_policy_json(p), 2)) for p in site.policies]
-    return (
-        "{\n"
-        + "".join(f" {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)},\n" for k, v in head.items())
-        + ' "policies": ['
-        + (("\n  " + ",\n  ".join(entries) + "\n ") if entries else "")
-        + "],\n"
-        + f' "problems": {_dumps([p.as_json() for p in site.problems], 1)}\n'
-        + "}\n"
-    )
+    parts = ["{\n"]
+    parts += [f" {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)},\n" for k, v in head.items()]
+    parts.append(' "policies": [')
+    if entries:  # one join: the file is megabytes, every `+` would copy all of it
+        for n, entry in enumerate(entries):
+            parts += ("\n  " if n == 0 else ",\n  ", entry)
+        parts.append("\n ")
+    parts += ["],\n", f' "problems": {_dumps([p.as_json() for p in site.problems], 1)}\n', "}\n"]
+    return "".join(parts)
 
 
 def _dumps(value: object, depth: int) -> str:

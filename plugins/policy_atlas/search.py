@@ -36,15 +36,51 @@ def lunr_languages(langs: list[str]) -> list[str]:
 
 
 def fold_search_index(raw: str, langs: list[str]) -> str:
+    """The search index (as Material writes it) with the accent-free words added."""
     data = json.loads(raw)
-    data.setdefault("config", {})["lang"] = lunr_languages(langs)
-    for entry in data.get("docs", []):
-        for field in ("text", "title"):
-            value = entry.get(field) or ""
-            extra = _folded_words(value)
-            if extra and field == "text":
-                entry[field] = f"{value} {extra}"
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return folded_index(data.get("config", {}), data.get("docs", []), langs)
+
+
+# serialized folded entry by the entry (what `mkdocs serve` re-renders unchanged on every
+# rebuild is folded once); module-level, so it survives MkDocs re-creating the plugin
+_ENTRIES: dict[tuple[tuple[str, object], ...], str] = {}
+_MAX_ENTRIES = 200_000
+
+
+def folded_index(
+    config: dict[str, object], docs: list[dict[str, object]], langs: list[str], remember: bool = False
+) -> str:
+    """The search index of `config` and `docs` (Material's entries), each entry's text with
+    its accent-free words added, serialized as `json.dumps(..., ensure_ascii=False,
+    separators=(",", ":"))` of the whole would be. With `remember`, each serialized entry
+    is kept for the next build (`mkdocs serve`)."""
+    head = {**config, "lang": lunr_languages(langs)}  # replaced in place, or added last
+    parts = []
+    cache = _ENTRIES if remember else {}
+    if len(cache) > _MAX_ENTRIES:
+        cache.clear()
+    for entry in docs:
+        key = tuple(entry.items())
+        try:
+            serialized = cache.get(key)
+        except TypeError:  # a value that cannot be hashed (tags): not remembered
+            key, serialized = (), None
+        if serialized is None:
+            serialized = _dumps(_folded_entry(entry))
+            if key and remember:
+                cache[key] = serialized
+        parts.append(serialized)
+    return '{"config":' + _dumps(head) + ',"docs":[' + ",".join(parts) + "]}"
+
+
+def _dumps(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str)  # default: as Material
+
+
+def _folded_entry(entry: dict[str, object]) -> dict[str, object]:
+    value = entry.get("text") or ""
+    extra = _folded_words(value) if isinstance(value, str) else ""
+    return {**entry, "text": f"{value} {extra}"} if extra else entry
 
 
 def _folded_words(text: str) -> str:

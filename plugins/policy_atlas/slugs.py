@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 
 from anyascii import anyascii
 
@@ -19,6 +20,7 @@ RESERVED_PREFIXES = ("topic-", "s-", "pa-", "__")
 RESERVED_IDS = frozenset({"policy-body", "policy-header", "policy-meta"})
 
 
+@lru_cache(maxsize=65536)  # every rebuild slugs the same titles and names again
 def slugify(text: str, max_length: int = MAX_ID_LENGTH) -> str:
     """Transliterate to ASCII, lowercase, hyphenate, cut at a word boundary.
 
