@@ -19,6 +19,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
+from . import cache
 from .anchors import Lock
 from .csp import add_csp
 from .i18n import Labels, has_catalog
@@ -107,6 +108,11 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
             files.append(File.generated(config, path, content=markdown))
         for path, content in {**asset_files(), **self.pages.extra}.items():
             files.append(File.generated(config, path, content=content))
+        if self.command != "serve":
+            # one build: nothing is asked twice, so the memos only hold memory MkDocs needs
+            cache.clear()
+            self.pages.pages.clear()
+            self.pages.extra.clear()
         return files
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
