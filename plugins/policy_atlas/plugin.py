@@ -138,8 +138,8 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
             if search is not None:  # Material's entries, as it has just written them
                 folded = folded_index(search[0], search[1], langs, remember=self.command == "serve")
             else:
-                folded = fold_search_index(index.read_text(encoding="utf-8"), langs)
-            index.write_bytes(folded.encode("utf-8"))
+                folded = fold_search_index(index.read_text(encoding="utf-8"), langs).encode("utf-8")
+            index.write_bytes(folded)
         if self.config.lock != "update" or self.command != "build":
             return
         if config.strict and _warnings_so_far():

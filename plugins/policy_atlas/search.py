@@ -38,22 +38,23 @@ def lunr_languages(langs: list[str]) -> list[str]:
 def fold_search_index(raw: str, langs: list[str]) -> str:
     """The search index (as Material writes it) with the accent-free words added."""
     data = json.loads(raw)
-    return folded_index(data.get("config", {}), data.get("docs", []), langs)
+    return folded_index(data.get("config", {}), data.get("docs", []), langs).decode("utf-8")
 
 
 # serialized folded entry by the entry (what `mkdocs serve` re-renders unchanged on every
 # rebuild is folded once); module-level, so it survives MkDocs re-creating the plugin
-_ENTRIES: dict[tuple[tuple[str, object], ...], str] = {}
+_ENTRIES: dict[tuple[tuple[str, object], ...], bytes] = {}
 _MAX_ENTRIES = 200_000
 
 
 def folded_index(
     config: dict[str, object], docs: list[dict[str, object]], langs: list[str], remember: bool = False
-) -> str:
+) -> bytes:
     """The search index of `config` and `docs` (Material's entries), each entry's text with
     its accent-free words added, serialized as `json.dumps(..., ensure_ascii=False,
-    separators=(",", ":"))` of the whole would be. With `remember`, each serialized entry
-    is kept for the next build (`mkdocs serve`)."""
+    separators=(",", ":"))` of the whole would be, in UTF-8 (bytes: joining megabytes of
+    text with a few characters beyond the BMP as `str` would take four bytes for each).
+    With `remember`, each serialized entry is kept for the next build (`mkdocs serve`)."""
     head = {**config, "lang": lunr_languages(langs)}  # replaced in place, or added last
     parts = []
     cache = _ENTRIES if remember else {}
@@ -66,11 +67,11 @@ def folded_index(
         except TypeError:  # a value that cannot be hashed (tags): not remembered
             key, serialized = (), None
         if serialized is None:
-            serialized = _dumps(_folded_entry(entry))
+            serialized = _dumps(_folded_entry(entry)).encode("utf-8")
             if key and remember:
                 cache[key] = serialized
         parts.append(serialized)
-    return '{"config":' + _dumps(head) + ',"docs":[' + ",".join(parts) + "]}"
+    return b'{"config":' + _dumps(head).encode("utf-8") + b',"docs":[' + b",".join(parts) + b"]}"
 
 
 def _dumps(value: object) -> str:
