@@ -543,7 +543,7 @@ def serve_child(project: Path, runs: int) -> dict[str, Any]:
 
     def on_files() -> float:
         start = time.perf_counter()
-        lock = Lock.load(lock_path) if lock_path.exists() else Lock()
+        lock = Lock.load_cached(lock_path)  # as the plugin's on_files: parsed again only when changed
         build(seeds, lock, "en", home_template=HOME_MARKER, shown_dir="seeds")
         return time.perf_counter() - start
 
