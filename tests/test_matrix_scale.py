@@ -20,14 +20,14 @@ from urllib.parse import urlsplit
 
 import pytest
 from conftest import CORPUS, ROOT, Project
-from test_browser import CHROMIUM, LAUNCH_ARGS, serve
+from test_browser import chromium, serve
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 SIZE = 1000
 MAX_MATRIX_BYTES = 2_000_000  # issue 7: the matrix page at 1,000 policies
 
-from playwright.sync_api import Browser, Page, sync_playwright  # noqa: E402
+from playwright.sync_api import Browser, Page  # noqa: E402
 
 
 def _bench() -> ModuleType:
@@ -65,10 +65,7 @@ def large(tmp_path_factory: pytest.TempPathFactory) -> Project:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
-        yield browser
-        browser.close()
+    yield from chromium()
 
 
 @pytest.fixture(scope="module")
