@@ -17,7 +17,7 @@ from babel import Locale, UnknownLocaleError
 
 from .cache import Memo
 from .datafiles import load_yaml
-from .lexicon import Lexicon, lexicon
+from .lexicon import Lexicon, cue_regex, lexicon
 from .model import PlacedSection
 from .text import EMAIL_RE, HIDDEN_EMAIL_RE, fold, has_no_space_script
 
@@ -80,7 +80,7 @@ class _Cues:
 
     def __init__(self, cues: tuple[str, ...]) -> None:
         self.cues = cues
-        self.regex = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(c) for c in cues) + ")") if cues else None
+        self.regex = cue_regex(cues, spaced=True) if cues else None
 
     def positions(self, folded: str, no_space: bool) -> list[int]:
         if self.regex is None:

@@ -7,6 +7,7 @@ them is the same for every language.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -120,6 +121,14 @@ def _facts(raw: dict[str, object], lang: str) -> Facts:
         resident_cues=_folded(raw.get("resident_cues")),
         country_forms=tuple(sorted((str(k).upper(), _folded(v)) for k, v in forms.items())),
     )
+
+
+def cue_regex(cues: tuple[str, ...], spaced: bool) -> re.Pattern[str]:
+    """One alternation of folded cues, tried in the order given (longest first, as the
+    lists are kept): at the start of a word in text with spaces, anywhere in text
+    written without them."""
+    alternation = "|".join(re.escape(c) for c in cues)
+    return re.compile(rf"(?<!\w)(?:{alternation})" if spaced else f"(?:{alternation})")
 
 
 def _folded(values: object) -> tuple[str, ...]:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from .lexicon import TOPIC_IDS, Lexicon
+from .lexicon import TOPIC_IDS, Lexicon, cue_regex
 from .model import Section
 from .text import EMAIL_RE, HIDDEN_EMAIL_RE, fold, has_no_space_script
 
@@ -26,8 +26,7 @@ def _cue_index(lex: Lexicon, spaced: bool) -> tuple[re.Pattern[str] | None, dict
             topics_of.setdefault(cue, []).append(topic)
     if not topics_of:
         return None, {}
-    alternation = "|".join(re.escape(c) for c in sorted(topics_of, key=lambda c: (-len(c), c)))
-    regex = re.compile(rf"(?<!\w)(?:{alternation})" if spaced else f"(?:{alternation})")
+    regex = cue_regex(tuple(sorted(topics_of, key=lambda c: (-len(c), c))), spaced)
     return regex, {cue: tuple(topics) for cue, topics in topics_of.items()}
 
 
