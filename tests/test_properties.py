@@ -596,3 +596,22 @@ def test_extract_facts_on_segmented_policies(text: str, lang: str, publisher: st
     placed = place("x", "s", segmentation.sections, None).sections
     preamble = "\n".join(b.text for b in segmentation.preamble)
     _check_facts(preamble, placed, lang, publisher)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.text(alphabet="ab c'", min_size=1, max_size=6), min_size=1, max_size=12),
+    st.text(alphabet="ab c'.", max_size=60),
+)
+@example(["privacy", "privacy policy", "priv"], "our privacy policy, private")
+def test_longest_first_matches_like_an_alternation_sorted_longest_first(strings: list[str], text: str) -> None:
+    """The trie regex finds exactly what the plain alternation (longest first) finds,
+    with a word-start guard before it and a word-end guard after it, as the callers use it."""
+    from policy_atlas.text import longest_first
+
+    strings = [s for s in strings if s]
+    plain = "|".join(re.escape(s) for s in sorted(set(strings), key=lambda s: (-len(s), s)))
+    for before, after in (("", ""), (r"(?<!\w)", ""), (r"(?<!\w)", r"(?!\w)")):
+        expected = [m.span() for m in re.finditer(f"{before}(?:{plain}){after}", text)]
+        got = [m.span() for m in re.finditer(f"{before}(?:{longest_first(strings)}){after}", text)]
+        assert got == expected

@@ -134,3 +134,19 @@ def test_an_age_is_not_a_retention_period() -> None:
         "Păstrăm datele contului timp de 2 ani după închiderea acestuia, apoi le ștergem.\n"
     )
     assert facts["retention"] == ["P2Y"] and facts["min_age"] == 13
+
+
+def test_apostrophes_in_text_and_cue_lists_are_one_form() -> None:
+    """fr.yaml writes "exécution d un contrat" and "hors de l union": the text has "d'un",
+    "d’un", "l’Union". Any apostrophe matches the space the linguist wrote."""
+    from policy_atlas.lexicon import lexicon
+    from policy_atlas.topics import topic_scores
+
+    fr = lexicon("fr")
+    assert fr is not None and "execution d un contrat" in fr.topic_cues("legal-basis")
+    spaced = topic_scores("Le traitement est nécessaire à l exécution d un contrat avec vous.", fr)
+    for apostrophe in ("'", "’", "ʼ"):
+        text = f"Le traitement est nécessaire à l{apostrophe}exécution d{apostrophe}un contrat avec vous."
+        assert topic_scores(text, fr) == spaced
+    # a four-word cue weighs 2.5, the three-word stem "exécution du" cannot stand in for it
+    assert spaced["legal-basis"] >= 2.5

@@ -19,7 +19,7 @@ from .cache import Memo
 from .datafiles import load_yaml
 from .lexicon import Lexicon, cue_regex, lexicon
 from .model import PlacedSection
-from .text import EMAIL_RE, HIDDEN_EMAIL_RE, fold, has_no_space_script
+from .text import EMAIL_RE, HIDDEN_EMAIL_RE, cue_form, fold, has_no_space_script, longest_first
 
 FACT_KEYS = ("retention", "min_age", "emails", "hidden_emails", "transfer_countries", "cookies", "third_parties")
 QUOTE_CHARS = 220
@@ -76,11 +76,17 @@ class _Cues:
     In text with spaces a cue starts a word (one alternation, in the list's order); in
     scripts written without spaces every occurrence of every cue counts."""
 
-    __slots__ = ("cues", "regex")
+    __slots__ = ("anywhere", "cues", "regex")
 
     def __init__(self, cues: tuple[str, ...]) -> None:
         self.cues = cues
         self.regex = cue_regex(cues, spaced=True) if cues else None
+        self.anywhere = cue_regex(cues, spaced=False) if cues else None
+
+    def maybe_in(self, folded: str) -> bool:
+        """Whether a cue occurs anywhere in `folded` (a whole section, say): when not,
+        none of its sentences can have one, at a word start or not."""
+        return self.anywhere is not None and self.anywhere.search(folded) is not None
 
     def positions(self, folded: str, no_space: bool) -> list[int]:
         if self.regex is None:
@@ -160,41 +166,57 @@ def _extract_facts(preamble: str, sections: tuple[PlacedSection, ...], lang: str
     own = fold(publisher or "")
     organisations = _organisation_regex()
     for part in parts:
+        # What a section can hold at all, looked for once in the whole of it: folding is
+        # character by character, so a sentence's folded text is part of the section's.
+        periods = age_cue = transfers = cookie_cue = False
+        if language is not None:
+            folded_part = cue_form(part.text)
+            periods = bool(language.duration_units) and language.retention.maybe_in(folded_part)
+            age_cue = language.age.maybe_in(folded_part)
+            transfers = "transfers" in part.topics or language.transfers.maybe_in(folded_part)
+            cookie_cue = language.cookies.maybe_in(folded_part)
+        by_language = periods or age_cue or transfers or cookie_cue
+        email, hidden_email = "@" in part.text, "[" in part.text
+        named = _organisations_anywhere().search(part.text) is not None
+        if not (by_language or email or hidden_email or named):
+            continue
         for sentence in _sentences(part.text):
-            folded = fold(sentence)
-            if sentence.isascii():  # folding ASCII gives ASCII
-                no_space = folded_no_space = False
-            else:
-                no_space, folded_no_space = has_no_space_script(sentence), has_no_space_script(folded)
-            if language is not None:
+            if by_language:
+                folded = cue_form(sentence)
+                if sentence.isascii():  # folding ASCII gives ASCII
+                    no_space = folded_no_space = False
+                else:
+                    no_space, folded_no_space = has_no_space_script(sentence), has_no_space_script(folded)
+            if periods or age_cue:
                 for period in _retention_periods(folded, language, no_space):
                     if period not in retention:
                         retention.append(period)
                         note("retention", period, part, sentence)
                 for age in _ages(folded, language, folded_no_space):
                     ages.append(("children" in part.topics, age, part, sentence))
-            if "@" in sentence:
-                for email in EMAIL_RE.findall(sentence):
-                    if email.lower() not in emails:
-                        emails.append(email.lower())
-                        note("emails", email.lower(), part, sentence)
-            if "[" in sentence:
+            if email and "@" in sentence:
+                for address in EMAIL_RE.findall(sentence):
+                    if address.lower() not in emails:
+                        emails.append(address.lower())
+                        note("emails", address.lower(), part, sentence)
+            if hidden_email and "[" in sentence:
                 for _ in HIDDEN_EMAIL_RE.finditer(sentence):
                     hidden += 1
                     note("hidden_emails", "hidden", part, sentence)
-            if language is not None and ("transfers" in part.topics or language.transfers.found(folded, no_space)):
+            if transfers and ("transfers" in part.topics or language.transfers.found(folded, no_space)):
                 for code in _countries(folded, lang, language, sentence, no_space, folded_no_space):
                     if code not in countries:
                         countries.append(code)
                         note("transfer_countries", code, part, sentence)
-            if language is not None and not cookies and language.cookies.found(folded, no_space):
+            if cookie_cue and not cookies and language.cookies.found(folded, no_space):
                 cookies = True
                 note("cookies", True, part, sentence)
-            for match in organisations.finditer(sentence):
-                name = match.group(0)
-                if fold(name) not in own and name not in parties:
-                    parties.append(name)
-                    note("third_parties", name, part, sentence)
+            if named:
+                for match in organisations.finditer(sentence):
+                    name = match.group(0)
+                    if fold(name) not in own and name not in parties:
+                        parties.append(name)
+                        note("third_parties", name, part, sentence)
     if not cookies and any("cookies" in p.topics for p in parts):
         cookies = True
     min_age = None
@@ -243,7 +265,7 @@ def _numbers(folded: str, language: _Language, spaced: bool) -> list[tuple[int, 
 
 @cache
 def _number_regex(words: tuple[str, ...], spaced: bool) -> re.Pattern[str]:
-    alternation = "|".join(re.escape(w) for w in words)
+    alternation = longest_first(words)
     return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)" if spaced else f"(?:{alternation})")
 
 
@@ -322,7 +344,7 @@ def _country_names(lang: str) -> tuple[tuple[str, str], ...]:
             continue
         for key, name in territories.items():
             if len(key) == 2 and key.isalpha() and key not in ("EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"):
-                folded = fold(name)
+                folded = cue_form(name)
                 if len(folded) >= 4:
                     names.setdefault(folded, key)
     lex = lexicon(lang)
@@ -336,7 +358,7 @@ def _country_names(lang: str) -> tuple[tuple[str, str], ...]:
 @cache
 def _country_regex(lang: str, spaced: bool) -> tuple[re.Pattern[str], dict[str, str]]:
     names = dict(_country_names(lang))
-    alternation = "|".join(re.escape(n) for n in names)
+    alternation = longest_first(names)
     pattern = rf"(?<!\w)(?:{alternation})" if spaced else f"(?:{alternation})"
     return re.compile(pattern), names
 
@@ -397,8 +419,18 @@ def _countries(
 
 
 @cache
-def _organisation_regex() -> re.Pattern[str]:
+def _organisation_names() -> tuple[str, ...]:
     path = resources.files("policy_atlas") / "data" / "organisations.yaml"
-    names = load_yaml(path.read_text(encoding="utf-8"))["organisations"]
-    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return tuple(load_yaml(path.read_text(encoding="utf-8"))["organisations"])
+
+
+@cache
+def _organisation_regex() -> re.Pattern[str]:
+    alternation = longest_first(_organisation_names())
     return re.compile(rf"(?<![\w.@/-])(?:{alternation})(?![\w@])")
+
+
+@cache
+def _organisations_anywhere() -> re.Pattern[str]:
+    """Any organisation's name, whatever surrounds it: whether a section can name one."""
+    return re.compile(longest_first(_organisation_names()))

@@ -16,7 +16,7 @@ from .datafiles import load_yaml
 from .dates import parse_date
 from .lexicon import Lexicon, all_title_phrases
 from .model import DateValue
-from .text import CONTACTISH, KRAMDOWN_ATTRS, fold, strip_tags, word_count
+from .text import CONTACTISH, KRAMDOWN_ATTRS, cue_form, fold, longest_first, strip_tags, word_count
 
 FRONT_SCAN_LINES = 8
 _SEPARATORS = re.compile(r"\s+[-–—|:]\s+|\s*[|–—]\s*")
@@ -67,8 +67,8 @@ def _phrases(lex: Lexicon | None) -> tuple[str, ...]:
 
 @cache
 def _phrase_regex(phrases: tuple[str, ...]) -> re.Pattern[str]:
-    # phrases come longest first, so the alternation prefers "privacy policy" to "privacy"
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in phrases) + ")")
+    # the longest phrase wins: "privacy policy" rather than "privacy"
+    return re.compile(r"(?<!\w)(?:" + longest_first(phrases) + ")")
 
 
 def find_phrase(line: str, phrases: tuple[str, ...]) -> tuple[int, int] | None:
@@ -76,7 +76,7 @@ def find_phrase(line: str, phrases: tuple[str, ...]) -> tuple[int, int] | None:
     (0, 0) when folding changed the line's length, so spans would not fit it."""
     if not phrases:
         return None
-    folded = fold(line)
+    folded = cue_form(line)
     match = _phrase_regex(phrases).search(folded)
     if match is None:
         return None
@@ -197,7 +197,7 @@ def _date_line(
     """("updated" | "effective", date) when the line states one of them."""
     if word_count(line) > 14:
         return None, None
-    folded = fold(line)
+    folded = cue_form(line)
     exact = _DATETIME_ATTR.search(raw)
     if lex is not None:
         for kind, labels in (("effective", lex.effective_labels), ("updated", lex.updated_labels)):
@@ -214,7 +214,7 @@ def _date_line(
 
 
 def _has_label(line: str, lex: Lexicon) -> bool:
-    folded = fold(line)
+    folded = cue_form(line)
     return any(label in folded[:40] for label in lex.updated_labels + lex.effective_labels)
 
 

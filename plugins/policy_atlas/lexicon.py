@@ -13,7 +13,7 @@ from functools import cache
 from importlib import resources
 
 from .datafiles import load_yaml
-from .text import fold
+from .text import cue_form, longest_first
 
 TOPIC_IDS = (
     "scope",
@@ -114,7 +114,7 @@ def _facts(raw: dict[str, object], lang: str) -> Facts:
         raise ValueError(f"data/lang/{lang}.yaml: facts.duration_units, number_words and country_forms are mappings")
     return Facts(
         duration_units=tuple((u, _folded(units.get(u))) for u in UNITS if units.get(u)),
-        number_words=tuple(sorted((fold(str(k)), int(v)) for k, v in numbers.items())),
+        number_words=tuple(sorted((cue_form(str(k)).strip(), int(v)) for k, v in numbers.items())),
         retention_cues=_folded(raw.get("retention_cues")),
         not_retention_cues=_folded(raw.get("not_retention_cues")),
         age_cues=_folded(raw.get("age_cues")),
@@ -124,10 +124,9 @@ def _facts(raw: dict[str, object], lang: str) -> Facts:
 
 
 def cue_regex(cues: tuple[str, ...], spaced: bool) -> re.Pattern[str]:
-    """One alternation of folded cues, tried in the order given (longest first, as the
-    lists are kept): at the start of a word in text with spaces, anywhere in text
-    written without them."""
-    alternation = "|".join(re.escape(c) for c in cues)
+    """One regex over folded cues, the longest cue winning where several match: at the
+    start of a word in text with spaces, anywhere in text written without them."""
+    alternation = longest_first(cues)
     return re.compile(rf"(?<!\w)(?:{alternation})" if spaced else f"(?:{alternation})")
 
 
@@ -137,7 +136,7 @@ def _folded(values: object) -> tuple[str, ...]:
     if not isinstance(values, list):
         raise ValueError(f"expected a list of phrases, got {values!r}")
     # longest first, so "privacy policy" wins over "privacy"
-    return tuple(sorted({fold(str(v)).strip() for v in values if str(v).strip()}, key=lambda v: (-len(v), v)))
+    return tuple(sorted({cue_form(str(v)).strip() for v in values if str(v).strip()}, key=lambda v: (-len(v), v)))
 
 
 @cache

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 # Scripts written without spaces between words: each character counts as a word.
 _NO_SPACE_SCRIPTS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0e7f\u0e80-\u0eff\u1000-\u109f"
@@ -15,6 +16,38 @@ EMAIL_RE = re.compile(r"(?<![\w.+-])[A-Za-z0-9][\w.+-]*@[A-Za-z0-9-]+(?:\.[A-Za-
 HIDDEN_EMAIL_RE = re.compile(r"\[email(?:\s|&#160;|\u00a0)protected\]", re.IGNORECASE)
 # contact details or links: such a line is never a heading or a title
 CONTACTISH = re.compile(r"@|\[email|\+\d[\d -]{6,}|https?://|www\.", re.IGNORECASE)
+
+
+def longest_first(strings: Iterable[str]) -> str:
+    """Regex source matching any of `strings`, the longest one where several match at a
+    position: the same matches as an alternation of them sorted longest first, but as a
+    trie (`priva(?:cy(?: policy)?|te)`), so the engine compares a character once instead
+    of once per string. Hundreds of cues or country names would otherwise be tried one
+    by one at every position of the text."""
+    trie: dict[str, dict] = {}
+    for string in set(strings) - {""}:
+        node = trie
+        for char in string:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a string ends here
+    return _trie_source(trie) if trie else "(?!)"
+
+
+def _trie_source(node: dict[str, dict]) -> str:
+    ends = "" in node
+    branches = []
+    for char in sorted(c for c in node if c):
+        child, run = node[char], re.escape(char)
+        while len(child) == 1 and "" not in child:  # a run with no choice: one literal
+            ((char, child),) = child.items()
+            run += re.escape(char)
+        branches.append(run + (_trie_source(child) if child.keys() != {""} else ""))
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends:  # the longer strings first, then the one ending here
+        return ("(?:" + body + ")?") if len(branches) > 1 or len(body) > 1 else body + "?"
+    return body
 
 
 def words(text: str) -> list[str]:
@@ -38,6 +71,18 @@ def strip_accents(text: str) -> str:
 def fold(text: str) -> str:
     """Case- and accent-insensitive form for matching lexicon entries."""
     return strip_accents(text.casefold())
+
+
+# Apostrophes (straight, curly, modifier letter): "d'un", "Çin’de", "ім'я". Where cue
+# lists are matched they count as spaces, so "exécution d un contrat" and "exécution
+# d’un contrat" are the same cue and a linguist need not write every variant.
+_APOSTROPHES = str.maketrans(dict.fromkeys("'’ʼ‘`", " "))
+
+
+def cue_form(text: str) -> str:
+    """The form in which cue lists and the text they are looked for in are compared:
+    folded, apostrophes as spaces. Same length as `fold(text)`, so spans carry over."""
+    return fold(text).translate(_APOSTROPHES)
 
 
 def strip_tags(text: str) -> str:

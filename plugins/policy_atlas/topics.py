@@ -14,7 +14,7 @@ from functools import cache
 
 from .lexicon import TOPIC_IDS, Lexicon, cue_regex
 from .model import Section
-from .text import EMAIL_RE, HIDDEN_EMAIL_RE, fold, has_no_space_script
+from .text import EMAIL_RE, HIDDEN_EMAIL_RE, cue_form, has_no_space_script
 
 
 @cache
@@ -37,7 +37,7 @@ def topic_scores(text: str, lex: Lexicon) -> dict[str, float]:
     if regex is None:
         return {}
     scores: dict[str, float] = {}
-    for cue in set(regex.findall(fold(text))):
+    for cue in set(regex.findall(cue_form(text))):
         weight = 1.0 + min(cue.count(" ") + 1, 3) * 0.5
         for topic in topics_of[cue]:
             scores[topic] = scores.get(topic, 0.0) + weight
