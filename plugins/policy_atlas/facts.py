@@ -174,7 +174,7 @@ def _extract_facts(preamble: str, sections: tuple[PlacedSection, ...], lang: str
             periods = bool(language.duration_units) and language.retention.maybe_in(folded_part)
             age_cue = language.age.maybe_in(folded_part)
             transfers = "transfers" in part.topics or language.transfers.maybe_in(folded_part)
-            cookie_cue = language.cookies.maybe_in(folded_part)
+            cookie_cue = not cookies and language.cookies.maybe_in(folded_part)
         by_language = periods or age_cue or transfers or cookie_cue
         email, hidden_email = "@" in part.text, "[" in part.text
         named = _organisations_anywhere().search(part.text) is not None
@@ -292,14 +292,15 @@ def _unit_after(folded: str, end: int, language: _Language, spaced: bool) -> str
 def _retention_periods(folded: str, language: _Language, no_space: bool) -> list[str]:
     if not language.duration_units or language.retention.regex is None:
         return []
-    keep = language.retention.positions(folded, no_space)
+    spaced = not no_space
+    numbers = _numbers(folded, language, spaced)
+    keep = language.retention.positions(folded, no_space) if numbers else []
     if not keep:
         return []
-    spaced = not no_space
     other = language.not_retention.positions(folded, no_space)
     ages = language.age.positions(folded, no_space)
     periods = []
-    for value, start, end in _numbers(folded, language, spaced):
+    for value, start, end in numbers:
         if value <= 0 or value > 100:
             continue
         unit = _unit_after(folded, end, language, spaced)
@@ -319,11 +320,12 @@ def _retention_periods(folded: str, language: _Language, no_space: bool) -> list
 
 
 def _ages(folded: str, language: _Language, no_space: bool) -> list[int]:
-    cues = language.age.positions(folded, no_space)
+    numbers = _numbers(folded, language, True)
+    cues = language.age.positions(folded, no_space) if numbers else []
     if not cues:
         return []
     ages = []
-    for value, start, _end in _numbers(folded, language, True):
+    for value, start, _end in numbers:
         if value in _AGE_RANGE and min(abs(p - start) for p in cues) <= 40:
             ages.append(value)
     return ages

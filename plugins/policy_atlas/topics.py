@@ -70,7 +70,7 @@ def _section_topics(title: str, body: str, lex: Lexicon) -> tuple[set[str], dict
     text = topic_scores(body, lex)
     scores = {t: TITLE_WEIGHT * head.get(t, 0.0) + text.get(t, 0.0) for t in set(head) | set(text)}
     topics = _tagged(scores)
-    if EMAIL_RE.search(body) or HIDDEN_EMAIL_RE.search(body):
+    if ("@" in body and EMAIL_RE.search(body)) or ("[" in body and HIDDEN_EMAIL_RE.search(body)):
         topics.add("contact")
     return topics, scores
 
