@@ -181,6 +181,26 @@ def test_cli_render_writes_the_pages_the_plugin_builds(built: Project, tmp_path:
         assert ours and theirs and ours.group(0) == theirs.group(0), entry["id"]
 
 
+def test_only_the_themes_inline_scripts_are_allowed_never_one_in_the_content() -> None:
+    import base64
+    import hashlib
+
+    from policy_atlas.csp import policy_for
+
+    def allowed(body: str) -> str:
+        return "'sha256-" + base64.b64encode(hashlib.sha256(body.encode()).digest()).decode() + "'"
+
+    page = (
+        '<html><head><meta charset="utf-8"><script>__md_scope=1</script><script src="x.js"></script></head>'
+        '<body><article class="md-content__inner"><script>alert("from a page")</script></article>'
+        '<script type="application/json" id="__config">{}</script><script>palette()</script></body></html>'
+    )
+    policy = policy_for(page)
+    assert allowed("__md_scope=1") in policy and allowed("palette()") in policy
+    assert allowed('alert("from a page")') not in policy and allowed("{}") not in policy
+    assert policy.count("'sha256-") == 2
+
+
 def test_every_page_has_a_content_security_policy_of_its_own_origin(built: Project) -> None:
     for page in built.site.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
