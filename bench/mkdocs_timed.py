@@ -23,6 +23,7 @@ from collections.abc import Callable
 from typing import Any
 
 from mkdocs.__main__ import cli
+from mkdocs.plugins import CombinedEvent
 from policy_atlas.plugin import PolicyAtlasPlugin
 
 # events outside a build (startup, serve, shutdown) are not timed
@@ -42,19 +43,31 @@ def _report() -> None:
     _calls.clear()
 
 
-def _timed(name: str, method: Callable[..., Any]) -> Callable[..., Any]:
-    @functools.wraps(method)
+def _timed(name: str, method: Callable[..., Any], last: bool = True) -> Callable[..., Any]:
+    """`method` with a stopwatch, its time counted under the hook `name`; after the (last)
+    handler of on_post_build, the build's report is printed."""
+
+    @functools.wraps(method)  # keeps `mkdocs_priority`, so MkDocs orders the handlers as before
     def wrapper(self: PolicyAtlasPlugin, *args: Any, **kwargs: Any) -> Any:
         start = time.perf_counter()
         try:
             return method(self, *args, **kwargs)
         finally:
             _seconds[name] = _seconds.get(name, 0.0) + time.perf_counter() - start
-            _calls[name] = _calls.get(name, 0) + 1
-            if name == "on_post_build":
+            _calls[name] = _calls.get(name, 0) + (1 if last else 0)
+            if name == "on_post_build" and last:
                 _report()
 
     return wrapper
+
+
+def _timed_hook(name: str, handler: Any) -> Any:
+    """A hook of the plugin, timed: one method, or a CombinedEvent of several (each timed,
+    the one MkDocs runs last closing the report)."""
+    if not isinstance(handler, CombinedEvent):
+        return _timed(name, handler)
+    ordered = sorted(handler.methods, key=lambda m: getattr(m, "mkdocs_priority", 0))
+    return CombinedEvent(*(_timed(name, m, last=m is ordered[0]) for m in handler.methods))
 
 
 def hooks() -> list[str]:
@@ -67,13 +80,21 @@ def hooks() -> list[str]:
     )
 
 
+def vars_of(name: str) -> Any:
+    """The class attribute itself (a CombinedEvent stays one; getattr would bind it)."""
+    for cls in PolicyAtlasPlugin.__mro__:
+        if name in vars(cls):
+            return vars(cls)[name]
+    raise AttributeError(name)
+
+
 def _nothing(self: PolicyAtlasPlugin, **kwargs: Any) -> None:
     return None
 
 
 def main() -> None:
     for hook in hooks():
-        setattr(PolicyAtlasPlugin, hook, _timed(hook, getattr(PolicyAtlasPlugin, hook)))
+        setattr(PolicyAtlasPlugin, hook, _timed_hook(hook, vars_of(hook)))
     if not hasattr(PolicyAtlasPlugin, "on_post_build"):  # the report is printed after it
         PolicyAtlasPlugin.on_post_build = _timed("on_post_build", _nothing)  # type: ignore[attr-defined]
     sys.argv = ["mkdocs", *sys.argv[1:]]

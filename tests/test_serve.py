@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import subprocess
@@ -54,6 +55,13 @@ def test_editing_a_seed_rebuilds_the_served_page(project: Project) -> None:
             seed.read_text(encoding="utf-8").replace("\nRuajtje\n", "\nRuajtja e të dhënave\n"), encoding="utf-8"
         )
         assert wait_for(lambda: "ruajtja-e-te-dhenave" in (fetch(url) or ""), 60), "no rebuild after a seed edit"
+        # the search index of the rebuild: Material's entries, folded before it wrote them
+        index = json.loads(fetch(f"http://127.0.0.1:{port}/search/search_index.json") or "{}")
+        entry = next(d for d in index["docs"] if d["location"].endswith("#ruajtja-e-te-dhenave"))
+        assert entry["title"] == "Ruajtja e të dhënave"
+        assert "no" in index["config"]["lang"]  # lunr's Norwegian stemmer, for seed 002
+        webprom = [d for d in index["docs"] if d["location"].startswith("policies/webprom/")]
+        assert any("dhenave" in d["text"] for d in webprom)  # a word with diacritics, also without
         # serving never writes the lock: only `make build` publishes ids
         assert not project.lock.exists()
     finally:

@@ -14,7 +14,7 @@ from typing import Any, Literal
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
@@ -23,8 +23,9 @@ from . import cache
 from .anchors import Lock
 from .csp import add_csp
 from .i18n import Labels, has_catalog
+from .pipeline import prepare_languages
 from .render import HOME_MARKER, render_home
-from .search import fold_search_index, folded_index
+from .search import fold_entries, fold_search_index, folded_index_parts
 from .site import SitePages, asset_files, build
 
 log = logging.getLogger("mkdocs.plugins.policy_atlas")
@@ -46,6 +47,7 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
         self.command: str = "build"
         self.pages: SitePages | None = None
         self.lock: Lock = Lock()
+        self.search_folded = False
 
     # --- configuration --------------------------------------------------------------
 
@@ -128,18 +130,36 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
 
     # --- after the build --------------------------------------------------------------
 
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+    @event_priority(100)  # before Material's search plugin writes its index
+    def _fold_search_entries(self, *, config: MkDocsConfig) -> None:
+        """Under `mkdocs serve`, fold Material's search entries in memory before it writes
+        them: the index (35 MB at 1,000 policies) is then written once, not twice. (A build
+        rewrites it afterwards instead, in UTF-8, smaller than Material's ASCII escapes.)"""
+        self.search_folded = False
+        if self.pages is None or self.command != "serve":
+            return
+        search = _search_index(config)
+        if search is not None:
+            langs = [self.ui_lang] + [p.lang for p in self.pages.assembled.site.policies]
+            fold_entries(search[0], search[1], langs)
+            self.search_folded = True
+
+    @event_priority(-100)  # after Material's search plugin has written its index
+    def _after_build(self, *, config: MkDocsConfig) -> None:
         if self.pages is None:
             return
         index = Path(config.site_dir) / "search" / "search_index.json"
-        if index.is_file():
+        if index.is_file() and not self.search_folded:
             langs = [self.ui_lang] + [p.lang for p in self.pages.assembled.site.policies]
             search = _search_index(config)
             if search is not None:  # Material's entries, as it has just written them
-                folded = folded_index(search[0], search[1], langs, remember=self.command == "serve")
+                keys = ("lang", "separator", "pipeline", "fields")  # the settings Material writes
+                head = {k: search[0][k] for k in keys if k in search[0]}
+                parts = folded_index_parts(head, search[1], langs)
             else:
-                folded = fold_search_index(index.read_text(encoding="utf-8"), langs).encode("utf-8")
-            index.write_bytes(folded)
+                parts = [fold_search_index(index.read_text(encoding="utf-8"), langs).encode("utf-8")]
+            with index.open("wb") as out:
+                out.writelines(parts)
         if self.config.lock != "update" or self.command != "build":
             return
         if config.strict and _warnings_so_far():
@@ -147,24 +167,31 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
         if self.pages.assembled.lock.save(self.lock_path):
             log.info("Anchor lock updated: %s", self.lock_path.name)
 
+    on_post_build = CombinedEvent(_fold_search_entries, _after_build)
+
     # --- serve ------------------------------------------------------------------------
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         if self.seeds_dir.is_dir():
             server.watch(str(self.seeds_dir))
+        if self.pages is not None:
+            # The first build analysed the seeds in worker processes: make this process ready
+            # for the languages present, so the first edit of a seed does not wait for it
+            # (about 30 ms a language, once). Not in a background thread: Babel's data lock
+            # and the import lock, taken in two orders by two threads, can deadlock.
+            prepare_languages(p.lang for p in self.pages.assembled.site.policies)
         return server
 
 
 def _search_index(config: MkDocsConfig) -> tuple[dict[str, object], list[dict[str, object]]] | None:
-    """The config and entries of Material's search index in memory, if its plugin is on (it
-    writes them as JSON in its own on_post_build, which runs before ours)."""
+    """The settings and entries of Material's search index in memory, if its plugin is on
+    (it writes them as JSON in its own on_post_build)."""
     for plugin in config.plugins.values():
         index = getattr(plugin, "search_index", None)
         entries = getattr(index, "entries", None)
         settings = getattr(index, "config", None)
         if isinstance(entries, list) and isinstance(settings, dict):
-            keys = ("lang", "separator", "pipeline", "fields")  # as Material writes them
-            return {k: settings[k] for k in keys if k in settings}, entries
+            return settings, entries
     return None
 
 

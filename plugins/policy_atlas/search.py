@@ -41,37 +41,49 @@ def fold_search_index(raw: str, langs: list[str]) -> str:
     return folded_index(data.get("config", {}), data.get("docs", []), langs).decode("utf-8")
 
 
-# serialized folded entry by the entry (what `mkdocs serve` re-renders unchanged on every
-# rebuild is folded once); module-level, so it survives MkDocs re-creating the plugin
-_ENTRIES: dict[tuple[tuple[str, object], ...], bytes] = {}
 _MAX_ENTRIES = 200_000
 
 
-def folded_index(
-    config: dict[str, object], docs: list[dict[str, object]], langs: list[str], remember: bool = False
-) -> bytes:
+def folded_index(config: dict[str, object], docs: list[dict[str, object]], langs: list[str]) -> bytes:
     """The search index of `config` and `docs` (Material's entries), each entry's text with
     its accent-free words added, serialized as `json.dumps(..., ensure_ascii=False,
     separators=(",", ":"))` of the whole would be, in UTF-8 (bytes: joining megabytes of
-    text with a few characters beyond the BMP as `str` would take four bytes for each).
-    With `remember`, each serialized entry is kept for the next build (`mkdocs serve`)."""
+    text with a few characters beyond the BMP as `str` would take four bytes for each)."""
+    return b"".join(folded_index_parts(config, docs, langs))
+
+
+def folded_index_parts(config: dict[str, object], docs: list[dict[str, object]], langs: list[str]) -> list[bytes]:
+    """`folded_index` in pieces, to be written one after the other: at 1,000 policies the
+    index is 35 MB, which need not be copied into one string first."""
     head = {**config, "lang": lunr_languages(langs)}  # replaced in place, or added last
-    parts = []
-    cache = _ENTRIES if remember else {}
-    if len(cache) > _MAX_ENTRIES:
-        cache.clear()
+    parts = [b'{"config":' + _dumps(head).encode("utf-8") + b',"docs":[']
+    for n, entry in enumerate(docs):
+        serialized = _dumps(_folded_entry(entry)).encode("utf-8")
+        parts.append(b"," + serialized if n else serialized)
+    parts.append(b"]}")
+    return parts
+
+
+# location -> (an entry's text as Material made it, the text with its accent-free words)
+_TEXTS: dict[str, tuple[str, str]] = {}
+
+
+def fold_entries(config: dict[str, object], docs: list[dict[str, object]], langs: list[str]) -> None:
+    """Add the accent-free words to Material's entries where they are, before Material writes
+    them (`mkdocs serve`): nothing to serialize or write a second time. An entry whose text
+    is what it was in the previous build gets the text folded then."""
+    config["lang"] = lunr_languages(langs)
+    if len(_TEXTS) > _MAX_ENTRIES:
+        _TEXTS.clear()
     for entry in docs:
-        key = tuple(entry.items())
-        try:
-            serialized = cache.get(key)
-        except TypeError:  # a value that cannot be hashed (tags): not remembered
-            key, serialized = (), None
-        if serialized is None:
-            serialized = _dumps(_folded_entry(entry)).encode("utf-8")
-            if key and remember:
-                cache[key] = serialized
-        parts.append(serialized)
-    return b'{"config":' + _dumps(head).encode("utf-8") + b',"docs":[' + b",".join(parts) + b"]}"
+        location, text = entry.get("location"), entry.get("text")
+        if not isinstance(location, str) or not isinstance(text, str):
+            continue
+        known = _TEXTS.get(location)
+        if known is None or known[0] != text:
+            known = (text, str(_folded_entry(entry)["text"]))
+            _TEXTS[location] = known
+        entry["text"] = known[1]
 
 
 def _dumps(value: object) -> str:
