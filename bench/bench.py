@@ -638,6 +638,17 @@ def real_serve(corpus: Corpus, edits: int, startup_timeout: float) -> dict[str, 
             elif report is not None and "Documentation built in" in line:
                 return at, report, _mkdocs_seconds(line)
 
+    def serving(timeout: float) -> None:
+        """Wait until MkDocs watches the files: an edit before that is never seen."""
+        deadline = time.perf_counter() + timeout
+        while True:
+            try:
+                _, line = lines.get(timeout=max(0.1, deadline - time.perf_counter()))
+            except queue.Empty:
+                raise TimeoutError("mkdocs serve did not start serving in time") from None
+            if "Serving on" in line:
+                return
+
     files = sorted(p for p in corpus.seeds.iterdir() if p.suffix in (".md", ".txt"))
     lock = corpus.root / "anchors.lock.json"  # `mkdocs serve` should never write it
     originals: dict[Path, bytes] = {}
@@ -647,6 +658,7 @@ def real_serve(corpus: Corpus, edits: int, startup_timeout: float) -> dict[str, 
         at, first, built = next_build(startup_timeout)
         result["startup_s"] = round(at - started, 2)
         result["startup_plugin_s"] = first["plugin_s"]
+        serving(120.0)
         time.sleep(1.5)  # let the watcher settle
         rebuilds = []
         for k in range(edits):

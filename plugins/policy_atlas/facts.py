@@ -138,6 +138,16 @@ def facts_key(preamble: str, sections: tuple[PlacedSection, ...], lang: str, pub
     return (lang, publisher, preamble, tuple((p.id, p.topics, p.section) for p in sections))
 
 
+def prepare(lang: str) -> None:
+    """Compile the language's regexes (cues, numbers, CLDR country names) now rather than
+    at its first policy: `mkdocs serve` does it while it waits for the first edit."""
+    _language(lang)
+    _organisation_regex()
+    _organisations_anywhere()
+    for spaced in (True, False):
+        _country_regex(lang, spaced)
+
+
 def extract_facts(
     preamble: str, sections: tuple[PlacedSection, ...], lang: str, publisher: str | None = None
 ) -> PolicyFacts:

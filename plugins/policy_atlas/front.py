@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from .datafiles import load_yaml
@@ -218,6 +218,7 @@ def _has_label(line: str, lex: Lexicon) -> bool:
     return any(label in folded[:40] for label in lex.updated_labels + lex.effective_labels)
 
 
+@lru_cache(maxsize=65536)
 def strip_legal_form(name: str) -> str:
     """ "Materiali Metal Civen (Shanghai) Co, Ltd." -> "Materiali Metal Civen (Shanghai)"."""
     out = name.strip().rstrip(".")

@@ -8,10 +8,12 @@ redirects for pages whose slug changed.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import PurePosixPath
 
+from . import facts, topics
 from .anchors import Lock, LockedPage, place
 from .cache import Memo
 from .facts import extract_facts
@@ -187,6 +189,16 @@ def place_policy(
 # a page whose seed and locked ids did not change is placed as before (mkdocs serve)
 _PLACED: Memo[tuple[LockedPage, Policy]] = Memo()
 _DRAFTS: Memo[Draft] = Memo()
+
+
+def prepare_languages(langs: Iterable[str]) -> None:
+    """Make ready what analysing a policy in each language needs (its regexes), so that
+    the first edit of a seed in that language does not wait for it (`mkdocs serve`)."""
+    for lang in sorted(set(langs)):
+        lex = lexicon(lang)
+        if lex is not None:
+            topics.prepare(lex)
+            facts.prepare(lex.lang)
 
 
 def analyse_cached(seed: SeedText) -> Draft:

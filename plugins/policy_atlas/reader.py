@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import hashlib
+import os
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -60,7 +61,11 @@ def list_seed_files(seeds_dir: Path) -> tuple[list[Path], list[Problem]]:
         )
         return files, problems
     root = seeds_dir.resolve()
-    for path in sorted(seeds_dir.iterdir(), key=lambda p: p.name):
+    # scandir: whether an entry is a file or a link comes with the listing, no call per file
+    with os.scandir(seeds_dir) as listing:
+        entries = sorted(listing, key=lambda e: e.name)
+    for entry in entries:
+        path = seeds_dir / entry.name
         if path.suffix.lower() not in SEED_SUFFIXES:
             continue
         shown = _shown(seeds_dir, path)
@@ -74,7 +79,7 @@ def list_seed_files(seeds_dir: Path) -> tuple[list[Path], list[Problem]]:
                 )
             )
             continue
-        if path.is_symlink():
+        if entry.is_symlink():
             target = path.resolve()
             if not target.is_relative_to(root):
                 problems.append(
@@ -85,7 +90,7 @@ def list_seed_files(seeds_dir: Path) -> tuple[list[Path], list[Problem]]:
                     )
                 )
                 continue
-        if not path.is_file():
+        if not entry.is_file():  # follows a link
             continue
         files.append(path)
     return files, problems

@@ -199,9 +199,7 @@ def heatmap_svg(policies: tuple[Policy, ...], t: Labels) -> str:
         columns = [(f"{language_name(lang, t.lang)} ({len(group)})", group) for lang, group in sorted(by_lang.items())]
     coverage, ui = t("Coverage"), t.lang
     names = [t(TOPIC_NAMES[topic]) for topic in TOPIC_IDS]
-    shares = [
-        [sum(1 for p in group if p.topic_anchor(topic)) / len(group) for topic in TOPIC_IDS] for _, group in columns
-    ]
+    shares = [[sum(col) / len(group) for col in zip(*(_covers(p) for p in group), strict=True)] for _, group in columns]
     # column labels are written upwards at 60 degrees: leave room above and to the right for the longest
     longest = max(len(_short(name)) for name, _ in columns)
     cell, label_w, top = 18, 190, 16 + round(longest * 5.2)
@@ -302,30 +300,35 @@ def render_topic_index(site: Site, t: Labels) -> str:
     topic_label, policies_label = t("Topic"), t("Policies")
     out += [f"| {md_text(topic_label)} | {md_text(policies_label)} |", "|---|---|"]
     for topic in TOPIC_IDS:
-        count = sum(1 for p in site.policies if p.topic_anchor(topic))
+        count = sum(1 for p in site.policies if topic in p.topic_anchors)
         out.append(f"| [{md_text(t(TOPIC_NAMES[topic]))}]({topic}.md) | {count} |")
     return "\n".join([*out, ""])
 
 
 def render_topic(site: Site, topic: str, t: Labels) -> str:
     name = t(TOPIC_NAMES[topic])
-    covered = [p for p in site.policies if p.topic_anchor(topic)]
+    covered: list[Policy] = []
+    missing: list[Policy] = []
+    for p in site.policies:
+        (covered if topic in p.topic_anchors else missing).append(p)
     long_page = len(covered) > LONG_TOPIC_PAGE
     chars = LONG_EXCERPT_CHARS if long_page else EXCERPT_CHARS
     # Material's table of contents beside the page would list every policy once more
     out = ["---", "hide:", "  - toc", "---", ""] if long_page else []
     out += [f"# {md_text(name)}", ""]
-    missing = [p for p in site.policies if not p.topic_anchor(topic)]
     for policy in covered:
         variant = (topic, t.lang, chars)
         out.append(_TOPIC_PARTS.get(policy, variant, lambda p=policy: _topic_part(p, topic, t, chars)))
     if missing:
         out += [md_heading(2, t("Not covered"), "not-covered"), ""]
-        for policy in missing:
-            reason = "" if policy.lang_supported else " " + md_text(t("(topics could not be tagged)"))
-            out.append(f"- {_link(policy, None, md_text(display_title(policy, t)))}{reason}")
+        out += [_MISSING.get(policy, t.lang, lambda p=policy: _missing_item(p, t)) for policy in missing]
         out.append("")
     return "\n".join(out)
+
+
+def _missing_item(policy: Policy, t: Labels) -> str:
+    reason = "" if policy.lang_supported else " " + md_text(t("(topics could not be tagged)"))
+    return f"- {_link(policy, None, md_text(display_title(policy, t)))}{reason}"
 
 
 def _topic_part(policy: Policy, topic: str, t: Labels, chars: int = EXCERPT_CHARS) -> str:
@@ -344,8 +347,18 @@ def _topic_part(policy: Policy, topic: str, t: Labels, chars: int = EXCERPT_CHAR
     return "\n".join([*out, "</div>", ""])
 
 
+# what one policy contributes to the pages about all of them, remembered while it does not
+# change (mkdocs serve re-renders those pages from the parts after every edit)
 _TOPIC_PARTS: ObjectMemo[str] = ObjectMemo()
+_MISSING: ObjectMemo[str] = ObjectMemo()
 _ROWS: ObjectMemo[str] = ObjectMemo()
+_COVERAGE: ObjectMemo[tuple[bool, ...]] = ObjectMemo()
+_CSV_ROWS: ObjectMemo[str] = ObjectMemo()
+
+
+def _covers(policy: Policy) -> tuple[bool, ...]:
+    """Whether the policy has a section on each topic, in TOPIC_IDS order."""
+    return _COVERAGE.get(policy, None, lambda: tuple(policy.topic_anchor(t) is not None for t in TOPIC_IDS))
 
 
 # --- CSV -------------------------------------------------------------------------------
@@ -374,25 +387,31 @@ def matrix_csv(site: Site) -> str:
             "hidden_emails",
         ]
     )
-    for p in site.policies:
-        facts = p.facts
-        writer.writerow(
-            [
-                p.slug,
-                f"policies/{p.slug}/",
-                p.title,
-                p.publisher or "",
-                p.lang,
-                p.updated.iso if p.updated else "",
-                p.effective.iso if p.effective else "",
-                *[p.topic_anchor(x) or "" for x in TOPIC_IDS],
-                " ".join(facts.retention) if facts else "",
-                facts.min_age if facts and facts.min_age else "",
-                " ".join(facts.transfer_countries) if facts else "",
-                ("yes" if facts.cookies else "no") if facts else "",
-                "; ".join(facts.third_parties) if facts else "",
-                " ".join(facts.emails) if facts else "",
-                facts.hidden_emails if facts else 0,
-            ]
-        )
+    buffer.writelines(_CSV_ROWS.get(p, None, lambda p=p: _csv_row(p)) for p in site.policies)
+    return buffer.getvalue()
+
+
+def _csv_row(p: Policy) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    facts = p.facts
+    writer.writerow(
+        [
+            p.slug,
+            f"policies/{p.slug}/",
+            p.title,
+            p.publisher or "",
+            p.lang,
+            p.updated.iso if p.updated else "",
+            p.effective.iso if p.effective else "",
+            *[p.topic_anchor(x) or "" for x in TOPIC_IDS],
+            " ".join(facts.retention) if facts else "",
+            facts.min_age if facts and facts.min_age else "",
+            " ".join(facts.transfer_countries) if facts else "",
+            ("yes" if facts.cookies else "no") if facts else "",
+            "; ".join(facts.third_parties) if facts else "",
+            " ".join(facts.emails) if facts else "",
+            facts.hidden_emails if facts else 0,
+        ]
+    )
     return buffer.getvalue()

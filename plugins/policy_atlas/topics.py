@@ -30,6 +30,12 @@ def _cue_index(lex: Lexicon, spaced: bool) -> tuple[re.Pattern[str] | None, dict
     return regex, {cue: tuple(topics) for cue, topics in topics_of.items()}
 
 
+def prepare(lex: Lexicon) -> None:
+    """Compile the language's cue regexes now rather than at its first section."""
+    for spaced in (True, False):
+        _cue_index(lex, spaced)
+
+
 def topic_scores(text: str, lex: Lexicon) -> dict[str, float]:
     """Score of each topic in `text`: distinct cues found, long cues weigh more."""
     spaced = not has_no_space_script(text)
