@@ -198,12 +198,17 @@ def _extract_facts(preamble: str, sections: tuple[PlacedSection, ...], lang: str
                 else:
                     no_space, folded_no_space = has_no_space_script(sentence), has_no_space_script(folded)
             if periods or age_cue:
-                for period in _retention_periods(folded, language, no_space):
-                    if period not in retention:
-                        retention.append(period)
-                        note("retention", period, part, sentence)
-                for age in _ages(folded, language, folded_no_space):
-                    ages.append(("children" in part.topics, age, part, sentence))
+                numbers = _numbers(folded, language, True)  # number words as whole words
+                if periods:
+                    # in text without spaces a number word may touch the next word
+                    in_text = _numbers(folded, language, False) if no_space else numbers
+                    for period in _retention_periods(folded, in_text, language, no_space):
+                        if period not in retention:
+                            retention.append(period)
+                            note("retention", period, part, sentence)
+                if age_cue:
+                    for age in _ages(folded, numbers, language, folded_no_space):
+                        ages.append(("children" in part.topics, age, part, sentence))
             if email and "@" in sentence:
                 for address in EMAIL_RE.findall(sentence):
                     if address.lower() not in emails:
@@ -299,11 +304,12 @@ def _unit_after(folded: str, end: int, language: _Language, spaced: bool) -> str
     return None
 
 
-def _retention_periods(folded: str, language: _Language, no_space: bool) -> list[str]:
+def _retention_periods(
+    folded: str, numbers: list[tuple[int, int, int]], language: _Language, no_space: bool
+) -> list[str]:
     if not language.duration_units or language.retention.regex is None:
         return []
     spaced = not no_space
-    numbers = _numbers(folded, language, spaced)
     keep = language.retention.positions(folded, no_space) if numbers else []
     if not keep:
         return []
@@ -329,8 +335,7 @@ def _retention_periods(folded: str, language: _Language, no_space: bool) -> list
 # --- ages -------------------------------------------------------------------------------
 
 
-def _ages(folded: str, language: _Language, no_space: bool) -> list[int]:
-    numbers = _numbers(folded, language, True)
+def _ages(folded: str, numbers: list[tuple[int, int, int]], language: _Language, no_space: bool) -> list[int]:
     cues = language.age.positions(folded, no_space) if numbers else []
     if not cues:
         return []

@@ -199,7 +199,9 @@ def heatmap_svg(policies: tuple[Policy, ...], t: Labels) -> str:
         columns = [(f"{language_name(lang, t.lang)} ({len(group)})", group) for lang, group in sorted(by_lang.items())]
     coverage, ui = t("Coverage"), t.lang
     names = [t(TOPIC_NAMES[topic]) for topic in TOPIC_IDS]
-    shares = [[sum(col) / len(group) for col in zip(*(_covers(p) for p in group), strict=True)] for _, group in columns]
+    shares = [
+        [sum(1 for p in group if topic in p.topic_anchors) / len(group) for topic in TOPIC_IDS] for _, group in columns
+    ]
     # column labels are written upwards at 60 degrees: leave room above and to the right for the longest
     longest = max(len(_short(name)) for name, _ in columns)
     cell, label_w, top = 18, 190, 16 + round(longest * 5.2)
@@ -352,13 +354,7 @@ def _topic_part(policy: Policy, topic: str, t: Labels, chars: int = EXCERPT_CHAR
 _TOPIC_PARTS: ObjectMemo[str] = ObjectMemo()
 _MISSING: ObjectMemo[str] = ObjectMemo()
 _ROWS: ObjectMemo[str] = ObjectMemo()
-_COVERAGE: ObjectMemo[tuple[bool, ...]] = ObjectMemo()
 _CSV_ROWS: ObjectMemo[str] = ObjectMemo()
-
-
-def _covers(policy: Policy) -> tuple[bool, ...]:
-    """Whether the policy has a section on each topic, in TOPIC_IDS order."""
-    return _COVERAGE.get(policy, None, lambda: tuple(policy.topic_anchor(t) is not None for t in TOPIC_IDS))
 
 
 # --- CSV -------------------------------------------------------------------------------
