@@ -71,9 +71,9 @@ class _Part:
 
 
 class _Cues:
-    """A cue list of a language, its regex compiled once: where its cues start in a folded text.
+    """A cue list of a language, its regexes compiled once: where its cues start in a folded text.
 
-    In text with spaces a cue starts a word (one alternation, in the list's order); in
+    In text with spaces a cue starts a word (the longest cue wins where several match); in
     scripts written without spaces every occurrence of every cue counts."""
 
     __slots__ = ("anywhere", "cues", "regex")
@@ -119,8 +119,8 @@ class _Language:
         self.number_words = dict(facts.number_words)
         self.number_regex: dict[bool, re.Pattern[str] | None] = {True: None, False: None}
         if self.number_words:
-            ordered = tuple(sorted(self.number_words, key=len, reverse=True))
-            self.number_regex = {spaced: _number_regex(ordered, spaced) for spaced in (True, False)}
+            words = tuple(sorted(self.number_words))
+            self.number_regex = {spaced: _number_regex(words, spaced) for spaced in (True, False)}
 
 
 @cache
@@ -375,9 +375,7 @@ def _country_names(lang: str) -> tuple[tuple[str, str], ...]:
 @cache
 def _country_regex(lang: str, spaced: bool) -> tuple[re.Pattern[str], dict[str, str]]:
     names = dict(_country_names(lang))
-    alternation = longest_first(names)
-    pattern = rf"(?<!\w)(?:{alternation})" if spaced else f"(?:{alternation})"
-    return re.compile(pattern), names
+    return cue_regex(tuple(names), spaced), names
 
 
 _AFTER_A_NUMBER = re.compile(r"\d[\w-]*,?\s*$")

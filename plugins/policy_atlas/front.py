@@ -14,9 +14,9 @@ from importlib import resources
 
 from .datafiles import load_yaml
 from .dates import parse_date
-from .lexicon import Lexicon, all_title_phrases
+from .lexicon import Lexicon, all_title_phrases, cue_regex
 from .model import DateValue
-from .text import CONTACTISH, KRAMDOWN_ATTRS, cue_form, fold, longest_first, strip_tags, word_count
+from .text import CONTACTISH, KRAMDOWN_ATTRS, cue_form, fold, strip_tags, word_count
 
 FRONT_SCAN_LINES = 8
 _SEPARATORS = re.compile(r"\s+[-–—|:]\s+|\s*[|–—]\s*")
@@ -67,8 +67,7 @@ def _phrases(lex: Lexicon | None) -> tuple[str, ...]:
 
 @cache
 def _phrase_regex(phrases: tuple[str, ...]) -> re.Pattern[str]:
-    # the longest phrase wins: "privacy policy" rather than "privacy"
-    return re.compile(r"(?<!\w)(?:" + longest_first(phrases) + ")")
+    return cue_regex(phrases, spaced=True)  # the longest phrase wins: "privacy policy", not "privacy"
 
 
 def find_phrase(line: str, phrases: tuple[str, ...]) -> tuple[int, int] | None:

@@ -140,8 +140,7 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
             return
         search = _search_index(config)
         if search is not None:
-            langs = [self.ui_lang] + [p.lang for p in self.pages.assembled.site.policies]
-            fold_entries(search[0], search[1], langs)
+            fold_entries(search[0], search[1], self._search_langs())
             self.search_folded = True
 
     @event_priority(-100)  # after Material's search plugin has written its index
@@ -150,7 +149,7 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
             return
         index = Path(config.site_dir) / "search" / "search_index.json"
         if index.is_file() and not self.search_folded:
-            langs = [self.ui_lang] + [p.lang for p in self.pages.assembled.site.policies]
+            langs = self._search_langs()
             search = _search_index(config)
             if search is not None:  # Material's entries, as it has just written them
                 keys = ("lang", "separator", "pipeline", "fields")  # the settings Material writes
@@ -168,6 +167,11 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
             log.info("Anchor lock updated: %s", self.lock_path.name)
 
     on_post_build = CombinedEvent(_fold_search_entries, _after_build)
+
+    def _search_langs(self) -> list[str]:
+        """The languages of the labels and of every policy: the stemmers search loads."""
+        policies = self.pages.assembled.site.policies if self.pages is not None else ()
+        return [self.ui_lang] + [p.lang for p in policies]
 
     # --- serve ------------------------------------------------------------------------
 

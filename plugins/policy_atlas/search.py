@@ -41,9 +41,6 @@ def fold_search_index(raw: str, langs: list[str]) -> str:
     return folded_index(data.get("config", {}), data.get("docs", []), langs).decode("utf-8")
 
 
-_MAX_ENTRIES = 200_000
-
-
 def folded_index(config: dict[str, object], docs: list[dict[str, object]], langs: list[str]) -> bytes:
     """The search index of `config` and `docs` (Material's entries), each entry's text with
     its accent-free words added, serialized as `json.dumps(..., ensure_ascii=False,
@@ -66,6 +63,7 @@ def folded_index_parts(config: dict[str, object], docs: list[dict[str, object]],
 
 # location -> (an entry's text as Material made it, the text with its accent-free words)
 _TEXTS: dict[str, tuple[str, str]] = {}
+_MAX_ENTRIES = 200_000
 
 
 def fold_entries(config: dict[str, object], docs: list[dict[str, object]], langs: list[str]) -> None:
@@ -81,7 +79,7 @@ def fold_entries(config: dict[str, object], docs: list[dict[str, object]], langs
             continue
         known = _TEXTS.get(location)
         if known is None or known[0] != text:
-            known = (text, str(_folded_entry(entry)["text"]))
+            known = (text, _folded_text(text))
             _TEXTS[location] = known
         entry["text"] = known[1]
 
@@ -92,8 +90,14 @@ def _dumps(value: object) -> str:
 
 def _folded_entry(entry: dict[str, object]) -> dict[str, object]:
     value = entry.get("text") or ""
-    extra = _folded_words(value) if isinstance(value, str) else ""
-    return {**entry, "text": f"{value} {extra}"} if extra else entry
+    folded = _folded_text(value) if isinstance(value, str) else value
+    return {**entry, "text": folded} if folded != value else entry
+
+
+def _folded_text(text: str) -> str:
+    """The text with the accent-free spelling of its words that have diacritics added."""
+    extra = _folded_words(text)
+    return f"{text} {extra}" if extra else text
 
 
 def _folded_words(text: str) -> str:

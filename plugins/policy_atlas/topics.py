@@ -19,14 +19,14 @@ from .text import EMAIL_RE, HIDDEN_EMAIL_RE, cue_form, has_no_space_script
 
 @cache
 def _cue_index(lex: Lexicon, spaced: bool) -> tuple[re.Pattern[str] | None, dict[str, tuple[str, ...]]]:
-    """One regex over the cues of every topic (longest first), and cue -> its topics."""
+    """One regex over the cues of every topic (the longest wins), and cue -> its topics."""
     topics_of: dict[str, list[str]] = {}
     for topic in TOPIC_IDS:
         for cue in lex.topic_cues(topic):
             topics_of.setdefault(cue, []).append(topic)
     if not topics_of:
         return None, {}
-    regex = cue_regex(tuple(sorted(topics_of, key=lambda c: (-len(c), c))), spaced)
+    regex = cue_regex(tuple(topics_of), spaced)
     return regex, {cue: tuple(topics) for cue, topics in topics_of.items()}
 
 
