@@ -46,6 +46,8 @@ def test_the_pool_gives_the_same_drafts_facts_and_site(
     monkeypatch.setenv(parallel.WORKERS_ENV, "2")
     monkeypatch.setattr(parallel, "MIN_SEEDS", 1)
     monkeypatch.setattr(parallel, "MIN_SEEDS_FRESH", 1)
+    # several chunks even from the five seeds alone (without ../shared/corpus beside the clone)
+    monkeypatch.setattr(parallel, "CHUNK_SIZE", 2)
     used: list[int] = []
     in_pool = parallel._in_pool
 
