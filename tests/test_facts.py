@@ -18,6 +18,7 @@ def test_seed_facts(built: Project) -> None:
     assert f["003"]["facts"]["retention"] == ["P2Y"]
     assert f["004"]["facts"]["retention"] == ["P90D", "P14D", "P30D"]
     assert [f[k]["facts"]["min_age"] for k in ("000", "001", "004")] == [16, 14, 18]
+    assert f["000"]["facts"]["transfer_countries"] == ["US"]  # not Switzerland: "nëse jeni banor i ... Zvicër"
     assert f["002"]["facts"]["transfer_countries"] == ["CN", "SG"]
     assert f["003"]["facts"]["transfer_countries"] == ["CN", "SG"]
     assert f["004"]["facts"]["emails"] == ["info@webprom.xyz"]

@@ -615,3 +615,23 @@ def test_longest_first_matches_like_an_alternation_sorted_longest_first(strings:
         expected = [m.span() for m in re.finditer(f"{before}(?:{plain}){after}", text)]
         got = [m.span() for m in re.finditer(f"{before}(?:{longest_first(strings)}){after}", text)]
         assert got == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.text(alphabet="ab c'", min_size=1, max_size=6), min_size=1, max_size=12),
+    st.lists(st.booleans(), min_size=12, max_size=12),
+    st.text(alphabet="ab c'.", max_size=60),
+)
+@example(["users in", "users in the eu", "user"], [True, True, False] + [False] * 9, "users inform users in x")
+def test_longest_first_with_strings_that_must_end_a_word(strings: list[str], closes: list[bool], text: str) -> None:
+    """Strings marked closed match only where a word ends after them: the same matches
+    as the plain alternation (longest first) with a word-end guard after each of them."""
+    from policy_atlas.text import longest_first
+
+    strings = sorted({s for s in strings if s}, key=lambda s: (-len(s), s))
+    closed = {s for s, c in zip(strings, closes, strict=False) if c}
+    plain = "|".join(re.escape(s) + (r"(?!\w)" if s in closed else "") for s in strings)
+    expected = [m.span() for m in re.finditer(rf"(?<!\w)(?:{plain})", text)]
+    got = [m.span() for m in re.finditer(rf"(?<!\w)(?:{longest_first(strings, closed)})", text)]
+    assert got == expected

@@ -150,3 +150,123 @@ def test_apostrophes_in_text_and_cue_lists_are_one_form() -> None:
         assert topic_scores(text, fr) == spaced
     # a four-word cue weighs 2.5, the three-word stem "exécution du" cannot stand in for it
     assert spaced["legal-basis"] >= 2.5
+
+
+def test_a_country_where_users_live_is_not_where_their_data_goes() -> None:
+    """A country named as where users live is that throughout its sentence ("from the EEA
+    or Switzerland" is where data comes from); lists of places reach over long region
+    names; in Japanese the users follow the country."""
+    english = _facts(
+        "Privacy Policy\n\nInternational transfers\n\n"
+        "If you are a resident of the EEA or Switzerland, we use standard contractual clauses to transfer "
+        "your personal information from the EEA or Switzerland to the United States.\n"
+    )
+    assert english["transfer_countries"] == ["US"]
+    portuguese = _facts(
+        "Política de Privacidade\n\nTransferências internacionais\n\n"
+        "Para usuários da União Europeia, do Espaço Econômico Europeu, da Suíça e da Califórnia, consulte aqui. "
+        "Transferimos os seus dados para os Estados Unidos.\n"
+    )
+    assert portuguese["transfer_countries"] == ["US"]
+    japanese = _facts(
+        "プライバシーポリシー\n\n国際的な移転\n\n"
+        "欧州連合（EU）、欧州経済地域（EEA）、スイスのユーザの皆様は、こちらで詳細情報をご覧ください。"
+        "お客様の情報は米国に移転されます。\n"
+    )
+    assert japanese["transfer_countries"] == ["US"]
+    # "users in" is a phrase of its own, not the start of "users instruct"
+    instruct = _facts(
+        "Privacy Policy\n\nInternational transfers\n\nOur users instruct us to transfer their data to Canada.\n"
+    )
+    assert instruct["transfer_countries"] == ["CA"]
+
+
+def test_company_names_addresses_and_rows_per_country_name_no_destination() -> None:
+    facts = _facts(
+        "Privacy Policy\n\nInternational transfers\n\n"
+        "We use reCAPTCHA, a service of Google Ireland Limited, to protect our forms. "
+        "You may write to our EU representative at Ametros Ltd, Cork, Ireland, gdpr@ametros.example.\n\n"
+        "| Country | Entity |\n| --- | --- |\n"
+        "| Albania | PayPal (Europe) S.a.r.l. et Cie, S.C.A., 22-24 Boulevard Royal, Luxembourg |\n\n"
+        "| Processor | Service | Location |\n| --- | --- | --- |\n"
+        "| Dolist | E-mail delivery | France and Switzerland |\n"
+    )
+    assert facts["transfer_countries"] == ["FR", "CH"]
+
+
+def test_a_sentence_wrapped_over_two_lines_is_one_sentence() -> None:
+    facts = _facts(
+        "Privacyverklaring\n\nHoe lang bewaren wij persoonsgegevens?\n\n"
+        "In de regel worden zij 12 maanden bewaard voor\n"
+        "beveiligingsdoeleinden met uitloop van vijf jaar indien een incident heeft plaatsgevonden.\n"
+    )
+    assert facts["retention"] == ["P12M", "P5Y"]
+
+
+def test_within_alone_does_not_make_a_period_a_reply_deadline() -> None:
+    facts = _facts(
+        "Aviso de privacidad\n\nConservación\n\n"
+        "Si no creas una cuenta, eliminaremos tu dirección de correo electrónico dentro de las dos semanas "
+        "posteriores a la finalización de cada programa de prueba. "
+        "Responderemos a tu solicitud dentro de un mes.\n"
+    )
+    assert facts["retention"] == ["P2W"]
+
+
+def test_an_address_with_a_word_glued_before_it_is_the_same_address() -> None:
+    facts = _facts(
+        "Politica de confidențialitate\n\nContact\n\n"
+        "Operatorul poate fi contactat la e-mail: contact@avoteca.example. "
+        "Pentru a ne transmite o solicitare, vă rugăm sa ne trimiteți un email lacontact@avoteca.example.\n"
+    )
+    assert facts["emails"] == ["contact@avoteca.example"]
+    assert [e["value"] for e in facts["evidence"]["emails"]] == ["contact@avoteca.example"]
+
+
+def test_an_update_date_in_the_last_sentence_of_running_text() -> None:
+    german = _draft(
+        "Datenschutzerklärung\n\nIhre Rechte\n\nSie haben das Recht auf Auskunft über Ihre Daten.\n\n"
+        "Diese Datenschutzerklärung ist aktuell gültig und hat den Stand Mai 2018.\n"
+    )
+    updated = german.date("updated")
+    assert updated is not None and updated.iso == "2018-05" and "Stand Mai 2018" in updated.quote
+    # a law's date in running text is not the policy's effective date
+    french = _draft(
+        "Politique de confidentialité\n\nDéfinitions\n\n"
+        "« RGPD » : désigne le Règlement Général sur la Protection des Données n°2016/679 du 27 avril 2016 "
+        "applicable à partir du 25 mai 2018 ou toute loi qui viendrait à le remplacer.\n"
+    )
+    assert french.date("effective") is None and french.date("updated") is None
+
+
+def test_the_minimum_age_comes_from_the_section_about_children() -> None:
+    facts = _facts(
+        "Privacy Policy\n\nLegal bases\n\n"
+        "If you are under the age of majority (under 18 in most countries), we may be unable to rely on a "
+        "contract with you and process your data on the basis of our legitimate interests instead.\n\n"
+        "Children\n\nOur service is not directed at children. You must be at least 13 years old to use it, "
+        "and we delete the accounts of children under 13 when we learn of them.\n"
+    )
+    assert facts["min_age"] == 13
+
+
+def test_a_long_section_without_headings_is_tagged_with_each_topic_it_treats() -> None:
+    """A long single section covers several topics: one it treats in a paragraph of its
+    own is tagged even though another dominates; in a short section it would not be."""
+    from policy_atlas.lexicon import lexicon
+    from policy_atlas.topics import _section_topics
+
+    en = lexicon("en")
+    assert en is not None
+    collection = (
+        "We collect your name, your email address and your IP address when you register. "
+        "We collect information you provide to us and information we receive from your device, "
+        "such as usage data, device identifiers and log data. "
+    )
+    # collection scores 15, retention 3 ("delete", "anonymise"): under 30 % of 15 in a short section
+    retention = "When the project ends we delete or anonymise the recordings. "
+    filler = "The project helps people build an open voice dataset in many languages together. "
+    short = collection * 3 + retention
+    assert "retention" not in _section_topics("", short, en)[0]
+    long = collection * 3 + retention + filler * 60
+    assert {"collection", "retention"} <= _section_topics("", long, en)[0]

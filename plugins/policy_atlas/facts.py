@@ -17,6 +17,7 @@ from babel import Locale, UnknownLocaleError
 
 from .cache import Memo
 from .datafiles import load_yaml
+from .front import legal_forms
 from .lexicon import Lexicon, cue_regex, lexicon
 from .model import PlacedSection
 from .text import EMAIL_RE, HIDDEN_EMAIL_RE, cue_form, fold, has_no_space_script, longest_first
@@ -68,6 +69,7 @@ class _Part:
     section: str | None
     topics: tuple[str, ...]
     text: str
+    lead: str | None = None  # the topic the section is mainly about
 
 
 class _Cues:
@@ -113,6 +115,7 @@ class _Language:
         self.not_retention = _Cues(facts.not_retention_cues)
         self.age = _Cues(facts.age_cues)
         self.resident = _Cues(facts.resident_cues)
+        self.resident_after = _Cues(facts.resident_after_cues)
         self.transfers = _Cues(lex.topic_cues("transfers"))
         self.cookies = _Cues(lex.topic_cues("cookies"))
         self.duration_units = facts.duration_units
@@ -134,8 +137,8 @@ FACTS: Memo[PolicyFacts] = Memo()
 
 
 def facts_key(preamble: str, sections: tuple[PlacedSection, ...], lang: str, publisher: str | None) -> Hashable:
-    """Everything `extract_facts` reads: of a section only its id, topics and text."""
-    return (lang, publisher, preamble, tuple((p.id, p.topics, p.section) for p in sections))
+    """Everything `extract_facts` reads: of a section only its id, topics, lead topic and text."""
+    return (lang, publisher, preamble, tuple((p.id, p.topics, p.lead_topic, p.section) for p in sections))
 
 
 def prepare(lang: str) -> None:
@@ -144,8 +147,10 @@ def prepare(lang: str) -> None:
     _language(lang)
     _organisation_regex()
     _organisations_anywhere()
+    _legal_form_after()
     for spaced in (True, False):
         _country_regex(lang, spaced)
+        _place_regex(lang, spaced)
 
 
 def extract_facts(
@@ -159,7 +164,7 @@ def extract_facts(
 def _extract_facts(preamble: str, sections: tuple[PlacedSection, ...], lang: str, publisher: str | None) -> PolicyFacts:
     language = _language(lang)
     parts = [_Part(None, (), preamble)] + [
-        _Part(p.id, p.topics, p.section.title + "\n" + p.section.body_text) for p in sections
+        _Part(p.id, p.topics, p.section.title + "\n" + p.section.body_text, p.lead_topic) for p in sections
     ]
     evidence: dict[str, list[Evidence]] = {}
 
@@ -167,7 +172,7 @@ def _extract_facts(preamble: str, sections: tuple[PlacedSection, ...], lang: str
         evidence.setdefault(key, []).append(Evidence(value, part.section, _trim(quote)))
 
     retention: list[str] = []
-    ages: list[tuple[bool, int, _Part, str]] = []
+    ages: list[tuple[int, int, _Part, str]] = []
     emails: list[str] = []
     hidden = 0
     countries: list[str] = []
@@ -190,7 +195,7 @@ def _extract_facts(preamble: str, sections: tuple[PlacedSection, ...], lang: str
         named = _organisations_anywhere().search(part.text) is not None
         if not (by_language or email or hidden_email or named):
             continue
-        for sentence in _sentences(part.text):
+        for sentence, line in _sentences(part.text):
             if by_language:
                 folded = cue_form(sentence)
                 if sentence.isascii():  # folding ASCII gives ASCII
@@ -208,7 +213,9 @@ def _extract_facts(preamble: str, sections: tuple[PlacedSection, ...], lang: str
                             note("retention", period, part, sentence)
                 if age_cue:
                     for age in _ages(folded, numbers, language, folded_no_space):
-                        ages.append(("children" in part.topics, age, part, sentence))
+                        # a section mainly about children first, then one touching on them
+                        rank = 0 if part.lead == "children" else 1 if "children" in part.topics else 2
+                        ages.append((rank, age, part, sentence))
             if email and "@" in sentence:
                 for address in EMAIL_RE.findall(sentence):
                     if address.lower() not in emails:
@@ -218,7 +225,11 @@ def _extract_facts(preamble: str, sections: tuple[PlacedSection, ...], lang: str
                 for _ in HIDDEN_EMAIL_RE.finditer(sentence):
                     hidden += 1
                     note("hidden_emails", "hidden", part, sentence)
-            if transfers and ("transfers" in part.topics or language.transfers.found(folded, no_space)):
+            if (
+                transfers
+                and ("transfers" in part.topics or language.transfers.found(folded, no_space))
+                and not _country_row(line, lang)
+            ):
                 for code in _countries(folded, lang, language, sentence, no_space, folded_no_space):
                     if code not in countries:
                         countries.append(code)
@@ -232,11 +243,15 @@ def _extract_facts(preamble: str, sections: tuple[PlacedSection, ...], lang: str
                     if fold(name) not in own and name not in parties:
                         parties.append(name)
                         note("third_parties", name, part, sentence)
+    glued = _glued_addresses(emails)
+    if glued:
+        emails = [a for a in emails if a not in glued]
+        evidence["emails"] = [e for e in evidence["emails"] if e.value not in glued]
     if not cookies and any("cookies" in p.topics for p in parts):
         cookies = True
     min_age = None
     if ages:
-        ages.sort(key=lambda a: not a[0])  # ages stated in a section about children first
+        ages.sort(key=lambda a: a[0])  # stable: in reading order within a rank
         _, min_age, part, quote = ages[0]
         note("min_age", min_age, part, quote)
     return PolicyFacts(
@@ -251,8 +266,38 @@ def _extract_facts(preamble: str, sections: tuple[PlacedSection, ...], lang: str
     )
 
 
-def _sentences(text: str) -> list[str]:
-    return [s.strip() for s in _SENTENCE_END.split(text) if s and s.strip()]
+# a line break inside a sentence, as text copied from a page with hard wraps has it:
+# between a word and a word in lower case ("bewaard voor\nbeveiligingsdoeleinden")
+_WRAPPED = re.compile(r"(?<=\w)\n(?=\w)")
+
+
+def _unwrap(match: re.Match[str]) -> str:
+    return " " if match.string[match.end()].islower() else "\n"
+
+
+def _country_row(line: str, lang: str) -> bool:
+    """Whether a line is a table row about one country ("| Albania | PayPal (Europe)
+    S.a.r.l., 22-24 Boulevard Royal, Luxembourg |"): its entity, contact or rules there,
+    so the countries in it are not where data goes."""
+    if not line.startswith("|"):
+        return False
+    first = cue_form(line.split("|", 2)[1]).strip(" *_")
+    regex, _ = _country_regex(lang, not has_no_space_script(first))
+    return regex.fullmatch(first) is not None
+
+
+def _glued_addresses(emails: list[str]) -> set[str]:
+    """Addresses that are another address with a word glued before it, as text scraped
+    from a page loses the space ("un email lacontact@avoteca.com" next to
+    "contact@avoteca.com"): the same address, not a second one."""
+    return {a for a in emails for b in emails if a != b and a.endswith(b) and a[: len(a) - len(b)].isalpha()}
+
+
+def _sentences(text: str) -> list[tuple[str, str]]:
+    """The sentences of a text, each with the line it stands in."""
+    if "\n" in text:
+        text = _WRAPPED.sub(_unwrap, text)
+    return [(s.strip(), line) for line in text.split("\n") for s in _SENTENCE_END.split(line) if s and s.strip()]
 
 
 _SPACES = re.compile(r"\s+")
@@ -378,56 +423,116 @@ def _country_regex(lang: str, spaced: bool) -> tuple[re.Pattern[str], dict[str, 
     return cue_regex(tuple(names), spaced), names
 
 
+@cache
+def _place_regex(lang: str, spaced: bool) -> re.Pattern[str]:
+    """What a list of places is made of: country names and regions that are not countries
+    (CLDR's European Union, the data file's `region_names`: "EEA"), each with the rest of
+    its word, so an inflected form goes whole."""
+    places = {name for name, _ in _country_names(lang)}
+    for code in (lang, "en"):
+        try:
+            union = Locale.parse(code.replace("-", "_")).territories.get("EU")
+        except (UnknownLocaleError, ValueError):
+            continue
+        if union:
+            places.add(cue_form(union))
+    lex = lexicon(lang)
+    if lex is not None:
+        places.update(lex.facts.region_names)
+    return re.compile(cue_regex(tuple(places), spaced).pattern + (r"\w*" if spaced else ""))
+
+
+@cache
+def _legal_form_after() -> re.Pattern[str]:
+    """A company's legal form right after a name ("Google Ireland Limited")."""
+    forms = tuple(cue_form(form).strip() for form in legal_forms())
+    return re.compile(rf"[\s,]*(?:{longest_first(forms)})(?!\w)")
+
+
 _AFTER_A_NUMBER = re.compile(r"\d[\w-]*,?\s*$")
+# what follows a country in a postal address: an e-mail address, a telephone number, a postcode
+_CONTACT_NEXT = re.compile(r"\w*[\s,;:.]+(?:\S*@|\[email|\+\d|tel\b|phone\b|fax\b|\d{4,}\b)")
 _CLAUSE_BREAK = re.compile(r"[,;:()，、；：。．.!?！？]")
 
 
-def _resident_window(before: str, no_space: bool) -> str:
+def _resident_window(before: str, no_space: bool, places: re.Pattern[str]) -> str:
     """The text before a country name that can say the user lives there: back to the
     start of the clause, reaching over a list of other places ("users in the EU, the
-    EEA, Switzerland") but not over a clause of its own ("if you are in Germany, we
-    send data to the USA")."""
-    parts = _CLAUSE_BREAK.split(before[-48:] if not no_space else before[-16:])
-    window = part = parts.pop()
-    while parts and _list_item(part, no_space):
+    European Economic Area, Switzerland") but not over a clause of its own ("if you are
+    in Germany, we send data to the USA")."""
+    parts = _CLAUSE_BREAK.split(before[-160:] if not no_space else before[-24:])
+    window = part = parts.pop()[-64:] if not no_space else parts.pop()[-16:]  # the country's own clause, near it
+    while parts and _list_item(part, no_space, places):
         part = parts.pop()  # the part just taken is a list item: the clause goes on before it
         window = part + " " + window
     return window
 
 
-def _list_item(part: str, no_space: bool) -> bool:
+def _resident_after_window(after: str, no_space: bool, places: re.Pattern[str]) -> str:
+    """The text after a country name that can say the user lives there ("スイスおよび米国
+    カリフォルニア州のユーザ", "瑞士和加利福尼亚的用户"): to the end of the clause,
+    reaching over a list of other places."""
+    parts = _CLAUSE_BREAK.split(after[:64] if not no_space else after[:24])
+    window = part = parts[0]
+    for following in parts[1:]:
+        if not _list_item(part, no_space, places):
+            break
+        part = following  # the part just taken is a list item: the clause goes on after it
+        window = window + " " + part
+    return window
+
+
+def _list_item(part: str, no_space: bool, places: re.Pattern[str]) -> bool:
     """Whether the words between two commas look like one item of a list of places ("im
-    EWR und in der", "the EEA") rather than a clause ("we send your data to"): at most
-    one word of four letters or more."""
+    EWR und in der", "do Espaço Econômico Europeu", "and") rather than a clause ("we
+    send your data to"): nothing but short words, or one word of four letters or more
+    with a place or with at most one other word ("della", "und in der")."""
+    rest, named = places.subn(" ", part)
     if no_space:
-        return len(part.strip()) <= 4
-    return sum(1 for word in part.split() if len(word) >= 4) <= 1
+        return len(rest.strip()) <= 4
+    words = rest.split()
+    long_words = sum(1 for word in words if len(word) >= 4)
+    return long_words == 0 or (long_words == 1 and (named > 0 or len(words) <= 2))
 
 
 def _countries(
     folded: str, lang: str, language: _Language, original: str, no_space: bool, folded_no_space: bool
 ) -> list[str]:
+    """The countries a sentence names as where data goes. Not where users live ("if you
+    are a resident of Switzerland", "スイスのユーザ"; a country named so is where users
+    live throughout the sentence: "... from the EEA or Switzerland"), not a postal
+    address, not part of a company's name ("Google Ireland Limited")."""
     spaced = not folded_no_space
     regex, names = _country_regex(lang, spaced)
+    places = _place_regex(lang, spaced)
     aligned = len(folded) == len(original)
-    found = []
+    found: list[str] = []
+    residence: set[str] = set()
     for match in regex.finditer(folded):
         first = original[match.start()] if aligned else ""
         if aligned and first.lower() != first.upper() and not first.isupper():
             continue  # a country is named with a capital ("Mali"), the verb "mali" is not
         before = folded[: match.start()]
-        if _AFTER_A_NUMBER.search(before[-12:]):
-            continue  # "L-2449 Luxembourg", "Dublin 4, Ireland": a postal address, not a destination
-        if language.resident.found(_resident_window(before, no_space), no_space):
-            continue  # "if you are a resident of Switzerland": where users live, not where data goes
+        if _AFTER_A_NUMBER.search(before[-12:]) or _CONTACT_NEXT.match(folded, match.end()):
+            continue  # "L-2449 Luxembourg", "Cork, Ireland, gdpr@...": a postal address, not a destination
+        end = match.end()
         if spaced:
             # an inflected name may run on by an ending ("Singapuru"), not into another word
-            rest = _WORD_CHARS.match(folded, match.end())
+            rest = _WORD_CHARS.match(folded, end)
             ending = len(rest.group(0)) if rest else 0
             if ending > (2 if len(match.group(0)) < 6 else 3):
                 continue
-        found.append(names[match.group(0)])
-    return found
+            end += ending
+        if _legal_form_after().match(folded, end):
+            continue  # "Google Ireland Limited": a company's name
+        code = names[match.group(0)]
+        if language.resident.found(_resident_window(before, no_space, places), no_space) or (
+            language.resident_after.found(_resident_after_window(folded[end:], no_space, places), no_space)
+        ):
+            residence.add(code)  # where users live, not where data goes
+            continue
+        found.append(code)
+    return [code for code in found if code not in residence]
 
 
 # --- organisations ----------------------------------------------------------------------

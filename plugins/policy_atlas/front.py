@@ -147,6 +147,7 @@ def read_front(text: str, lex: Lexicon | None, lang: str, markdown: bool = False
             front_end = end
             continue
         break
+    loose: DateValue | None = None
     for start, _end, line in [e for e in lines_with_offsets(text) if e[2].strip()][-FRONT_SCAN_LINES:]:
         if len(dates) == 2:
             break
@@ -154,10 +155,16 @@ def read_front(text: str, lex: Lexicon | None, lang: str, markdown: bool = False
         line_no = text.count("\n", 0, start) + 1
         # "Last updated: ..." at the end of the text, on a line of its own or as the
         # last sentence of a paragraph
-        for sentence in [clean, *_SENTENCE_END.split(clean)[1:]]:
+        sentences = _SENTENCE_END.split(clean)
+        for sentence in [clean, *sentences[1:]]:
             kind, date = _date_line(sentence, sentence, lex, lang, line_no)
             if kind and date and kind not in dates and lex is not None and _has_label(sentence, lex):
                 dates[kind] = date
+        if lex is not None:
+            # a date in running text counts only when no date line states one
+            loose = next((d for d in (_date_in_sentence(s, lex, lang, line_no) for s in sentences) if d), loose)
+    if loose is not None:
+        dates.setdefault("updated", loose)
     if publisher is None:
         publisher = find_company(text[:3000])
     return Front(front_end, title, title_span, publisher, dates.get("updated"), dates.get("effective"))
@@ -210,6 +217,29 @@ def _date_line(
     if exact:  # a dated version line ("Mittwoch, 9. September 2020 {: datetime="2020-09-09" }")
         return "updated", DateValue(iso=exact.group(1), quote=line.strip(), line=line_no)
     return None, None
+
+
+# how far after its label a date in running text may start ("hat den Stand Mai 2018",
+# "a fost actualizată astăzi, 16.04.2019 și ...")
+_DATE_AFTER_LABEL = 32
+
+
+def _date_in_sentence(sentence: str, lex: Lexicon, lang: str, line_no: int) -> DateValue | None:
+    """An update date its label introduces inside a longer sentence at the end of a policy
+    ("Diese Datenschutzerklärung ist aktuell gültig und hat den Stand Mai 2018."). Not a
+    year alone (too many sentences name one: "Regulation 2016/679"), and not an effective
+    date: in running text "applicable from 25 May 2018" is about a law."""
+    regex = _label_regex(lex.updated_labels)
+    for match in regex.finditer(cue_form(sentence)) if regex else ():
+        iso = parse_date(sentence[match.end() : match.end() + _DATE_AFTER_LABEL], lang)
+        if iso and "-" in iso:
+            return DateValue(iso=iso, quote=sentence.strip(), line=line_no)
+    return None
+
+
+@cache
+def _label_regex(labels: tuple[str, ...]) -> re.Pattern[str] | None:
+    return cue_regex(labels, spaced=True) if labels else None
 
 
 def _has_label(line: str, lex: Lexicon) -> bool:

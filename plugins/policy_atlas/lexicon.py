@@ -43,6 +43,8 @@ class Facts:
     not_retention_cues: tuple[str, ...] = ()
     age_cues: tuple[str, ...] = ()
     resident_cues: tuple[str, ...] = ()  # before a country: where users live, not where data goes
+    resident_after_cues: tuple[str, ...] = ()  # after a country ("スイスのユーザ"): where users live
+    region_names: tuple[str, ...] = ()  # places that are not countries ("EEA"), in lists of places
     country_forms: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
@@ -119,15 +121,25 @@ def _facts(raw: dict[str, object], lang: str) -> Facts:
         not_retention_cues=_folded(raw.get("not_retention_cues")),
         age_cues=_folded(raw.get("age_cues")),
         resident_cues=_folded(raw.get("resident_cues")),
+        resident_after_cues=_folded(raw.get("resident_after_cues")),
+        region_names=_folded(raw.get("region_names")),
         country_forms=tuple(sorted((str(k).upper(), _folded(v)) for k, v in forms.items())),
     )
 
 
 def cue_regex(cues: tuple[str, ...], spaced: bool) -> re.Pattern[str]:
     """One regex over folded cues, the longest cue winning where several match: at the
-    start of a word in text with spaces, anywhere in text written without them."""
-    alternation = longest_first(cues)
-    return re.compile(rf"(?<!\w)(?:{alternation})" if spaced else f"(?:{alternation})")
+    start of a word in text with spaces, anywhere in text written without them.
+
+    A cue runs on into the rest of its last word (a stem), unless that word has two
+    letters: a word such as "in", "na", "op" ("users in", "prava na", "recht op") or an
+    abbreviation ("EU", "ЕС") is not a stem and must end where a word ends, so "users in"
+    does not match "users inform". A one-letter last word does run on: it is written so
+    on purpose ("σ" for "σε", "στην"; "v" for "v", "ve")."""
+    if not spaced:
+        return re.compile(f"(?:{longest_first(cues)})")
+    closed = [cue for cue in cues if len(cue.rsplit(" ", 1)[-1]) == 2]
+    return re.compile(rf"(?<!\w)(?:{longest_first(cues, closed)})")
 
 
 def _folded(values: object) -> tuple[str, ...]:

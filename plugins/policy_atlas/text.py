@@ -18,35 +18,43 @@ HIDDEN_EMAIL_RE = re.compile(r"\[email(?:\s|&#160;|\u00a0)protected\]", re.IGNOR
 CONTACTISH = re.compile(r"@|\[email|\+\d[\d -]{6,}|https?://|www\.", re.IGNORECASE)
 
 
-def longest_first(strings: Iterable[str]) -> str:
+# marks in a trie where a string ends that must end a word too (see `longest_first`)
+_CLOSED = "\0"
+
+
+def longest_first(strings: Iterable[str], closed: Iterable[str] = ()) -> str:
     """Regex source matching any of `strings`, the longest one where several match at a
     position: the same matches as an alternation of them sorted longest first, but as a
     trie (`priva(?:cy(?: policy)?|te)`), so the engine compares a character once instead
     of once per string. Hundreds of cues or country names would otherwise be tried one
-    by one at every position of the text."""
+    by one at every position of the text. A string among `closed` matches only where a
+    word ends after it ("users in", not "users in" of "users inform")."""
     trie: dict[str, dict] = {}
+    ending = set(closed)
     for string in set(strings) - {""}:
         node = trie
         for char in string:
             node = node.setdefault(char, {})
-        node[""] = {}  # a string ends here
+        node[_CLOSED if string in ending else ""] = {}  # a string ends here
     return _trie_source(trie) if trie else "(?!)"
 
 
 def _trie_source(node: dict[str, dict]) -> str:
-    ends = "" in node
+    ends, closes = "" in node, _CLOSED in node
     branches = []
-    for char in sorted(c for c in node if c):
+    for char in sorted(c for c in node if c and c != _CLOSED):
         child, run = node[char], re.escape(char)
-        while len(child) == 1 and "" not in child:  # a run with no choice: one literal
+        while len(child) == 1 and "" not in child and _CLOSED not in child:  # a run with no choice: one literal
             ((char, child),) = child.items()
             run += re.escape(char)
         branches.append(run + (_trie_source(child) if child.keys() != {""} else ""))
     if not branches:
-        return ""
+        return r"(?!\w)" if closes else ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
     if ends:  # the longer strings first, then the one ending here
         return ("(?:" + body + ")?") if len(branches) > 1 or len(body) > 1 else body + "?"
+    if closes:
+        return "(?:" + body + r"|(?!\w))"
     return body
 
 
