@@ -461,7 +461,8 @@ def _resident_window(before: str, no_space: bool, places: re.Pattern[str]) -> st
     European Economic Area, Switzerland") but not over a clause of its own ("if you are
     in Germany, we send data to the USA")."""
     parts = _CLAUSE_BREAK.split(before[-160:] if not no_space else before[-24:])
-    window = part = parts.pop()[-64:] if not no_space else parts.pop()[-16:]  # the country's own clause, near it
+    own = parts.pop()  # the country's own clause, only its words near the country
+    window = part = own[-64:] if not no_space else own[-16:]
     while parts and _list_item(part, no_space, places):
         part = parts.pop()  # the part just taken is a list item: the clause goes on before it
         window = part + " " + window
