@@ -266,15 +266,6 @@ def _extract_facts(preamble: str, sections: tuple[PlacedSection, ...], lang: str
     )
 
 
-# a line break inside a sentence, as text copied from a page with hard wraps has it:
-# between a word and a word in lower case ("bewaard voor\nbeveiligingsdoeleinden")
-_WRAPPED = re.compile(r"(?<=\w)\n(?=\w)")
-
-
-def _unwrap(match: re.Match[str]) -> str:
-    return " " if match.string[match.end()].islower() else "\n"
-
-
 def _country_row(line: str, lang: str) -> bool:
     """Whether a line is a table row about one country ("| Albania | PayPal (Europe)
     S.a.r.l., 22-24 Boulevard Royal, Luxembourg |"): its entity, contact or rules there,
@@ -293,11 +284,22 @@ def _glued_addresses(emails: list[str]) -> set[str]:
     return {a for a in emails for b in emails if a != b and a.endswith(b) and a[: len(a) - len(b)].isalpha()}
 
 
+def _lines(text: str) -> list[str]:
+    """The lines of a text, a sentence wrapped over two lines joined again: a line that
+    goes on in lower case after a letter ("bewaard voor" / "beveiligingsdoeleinden"), as
+    text copied from a page with hard wraps has it."""
+    lines: list[str] = []
+    for line in text.split("\n"):
+        if lines and line[:1].islower() and lines[-1][-1:].isalnum():
+            lines[-1] += " " + line
+        else:
+            lines.append(line)
+    return lines
+
+
 def _sentences(text: str) -> list[tuple[str, str]]:
     """The sentences of a text, each with the line it stands in."""
-    if "\n" in text:
-        text = _WRAPPED.sub(_unwrap, text)
-    return [(s.strip(), line) for line in text.split("\n") for s in _SENTENCE_END.split(line) if s and s.strip()]
+    return [(s.strip(), line) for line in _lines(text) for s in _SENTENCE_END.split(line) if s and s.strip()]
 
 
 _SPACES = re.compile(r"\s+")

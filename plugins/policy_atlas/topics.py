@@ -68,6 +68,14 @@ TOPIC_WEIGHT = {"contact": 0.6, "legal-basis": 1.25, "cookies": 1.25}
 INTRODUCTION_WORDS = 40
 
 
+def _may_be_long(body: str) -> bool:
+    """Whether a text may have more than LONG_SECTION_WORDS words (counting them is
+    dearer than this): in text with spaces there are no more words than spaces."""
+    if len(body) <= LONG_SECTION_WORDS:
+        return False
+    return body.count(" ") + body.count("\n") >= LONG_SECTION_WORDS or has_no_space_script(body)
+
+
 def _tagged(scores: dict[str, float], words: int) -> set[str]:
     if not scores:
         return set()
@@ -88,7 +96,7 @@ def _section_topics(title: str, body: str, lex: Lexicon) -> tuple[set[str], dict
         t: (TITLE_WEIGHT * head.get(t, 0.0) + text.get(t, 0.0)) * TOPIC_WEIGHT.get(t, 1.0)
         for t in set(head) | set(text)
     }
-    topics = _tagged(scores, word_count(body))
+    topics = _tagged(scores, word_count(body) if len(scores) > 1 and _may_be_long(body) else 0)
     if ("@" in body and EMAIL_RE.search(body)) or ("[" in body and HIDDEN_EMAIL_RE.search(body)):
         topics.add("contact")
     return topics, scores
