@@ -20,7 +20,7 @@ from .datafiles import load_yaml
 from .front import legal_forms
 from .lexicon import Lexicon, cue_regex, lexicon
 from .model import PlacedSection
-from .text import EMAIL_RE, HIDDEN_EMAIL_RE, cue_form, fold, has_no_space_script, longest_first
+from .text import CONTACTISH, EMAIL_RE, HIDDEN_EMAIL_RE, cue_form, fold, has_no_space_script, longest_first
 
 FACT_KEYS = ("retention", "min_age", "emails", "hidden_emails", "transfer_countries", "cookies", "third_parties")
 QUOTE_CHARS = 220
@@ -452,8 +452,9 @@ def _legal_form_after() -> re.Pattern[str]:
 
 
 _AFTER_A_NUMBER = re.compile(r"\d[\w-]*,?\s*$")
-# what follows a country in a postal address: an e-mail address, a telephone number, a postcode
-_CONTACT_NEXT = re.compile(r"\w*[\s,;:.]+(?:\S*@|\[email|\+\d|tel\b|phone\b|fax\b|\d{4,}\b)")
+# what follows a country in a postal address: contact details (an e-mail address, a
+# telephone number, a web address), a "tel"/"fax" label or a postcode
+_CONTACT_NEXT = re.compile(rf"\w*[\s,;:.]+(?:\S*(?:{CONTACTISH.pattern})|tel\b|phone\b|fax\b|\d{{4,}}\b)")
 _CLAUSE_BREAK = re.compile(r"[,;:()，、；：。．.!?！？]")
 
 

@@ -229,17 +229,12 @@ def _date_in_sentence(sentence: str, lex: Lexicon, lang: str, line_no: int) -> D
     ("Diese Datenschutzerklärung ist aktuell gültig und hat den Stand Mai 2018."). Not a
     year alone (too many sentences name one: "Regulation 2016/679"), and not an effective
     date: in running text "applicable from 25 May 2018" is about a law."""
-    regex = _label_regex(lex.updated_labels)
-    for match in regex.finditer(cue_form(sentence)) if regex else ():
+    labels = lex.updated_labels
+    for match in _phrase_regex(labels).finditer(cue_form(sentence)) if labels else ():
         iso = parse_date(sentence[match.end() : match.end() + _DATE_AFTER_LABEL], lang)
         if iso and "-" in iso:
             return DateValue(iso=iso, quote=sentence.strip(), line=line_no)
     return None
-
-
-@cache
-def _label_regex(labels: tuple[str, ...]) -> re.Pattern[str] | None:
-    return cue_regex(labels, spaced=True) if labels else None
 
 
 def _has_label(line: str, lex: Lexicon) -> bool:
