@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import CORPUS, ROOT
+from policy_atlas.evaluate import FACT_FIELDS
 
 TRUTH = ROOT / "tests" / "truth"
 
@@ -47,16 +48,7 @@ def test_eval_of_the_seeds_gives_every_fact_right(tmp_path: Path) -> None:
     out = _eval(tmp_path, tmp_path / "no-corpus")
     assert "Documents: 5 dev" in out
     facts = out.split("Facts (documents where the extracted value equals the truth)")[1]
-    for fact in (
-        "retention",
-        "min_age",
-        "emails",
-        "hidden_emails",
-        "transfer_countries",
-        "cookies",
-        "updated",
-        "effective",
-    ):
+    for fact in FACT_FIELDS:
         assert re.search(rf"^{fact} +5/5 *$", facts, re.MULTILINE), fact
     assert "Facts that differ" not in out and "Truth sections not found" not in out
     assert "Languages at macro-F1 0.85 or more:" in out and " of 3" in out  # sq, nb, cs
