@@ -270,3 +270,12 @@ def test_a_long_section_without_headings_is_tagged_with_each_topic_it_treats() -
     assert "retention" not in _section_topics("", short, en)[0]
     long = collection * 3 + retention + filler * 60
     assert {"collection", "retention"} <= _section_topics("", long, en)[0]
+
+
+def test_inactivity_is_what_a_period_runs_from_not_a_period_of_its_own() -> None:
+    facts = _facts(
+        "Politique de confidentialité\n\nDurée de conservation\n\n"
+        "Un compte inactif pendant une période de 6 mois est automatiquement désactivé. "
+        "Nous utilisons vos données pendant 5 ans à partir du moment où votre compte devient inactif.\n"
+    )
+    assert facts["retention"] == ["P5Y"]

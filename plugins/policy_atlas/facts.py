@@ -112,6 +112,7 @@ class _Language:
         self.lex = lex
         facts = lex.facts
         self.retention = _Cues(facts.retention_cues)
+        self.retention_since = _Cues(facts.retention_since_cues)
         self.not_retention = _Cues(facts.not_retention_cues)
         self.age = _Cues(facts.age_cues)
         self.resident = _Cues(facts.resident_cues)
@@ -186,7 +187,9 @@ def _extract_facts(preamble: str, sections: tuple[PlacedSection, ...], lang: str
         periods = age_cue = transfers = cookie_cue = False
         if language is not None:
             folded_part = cue_form(part.text)
-            periods = bool(language.duration_units) and language.retention.maybe_in(folded_part)
+            periods = bool(language.duration_units) and (
+                language.retention.maybe_in(folded_part) or language.retention_since.maybe_in(folded_part)
+            )
             age_cue = language.age.maybe_in(folded_part)
             transfers = "transfers" in part.topics or language.transfers.maybe_in(folded_part)
             cookie_cue = not cookies and language.cookies.maybe_in(folded_part)
@@ -354,11 +357,12 @@ def _unit_after(folded: str, end: int, language: _Language, spaced: bool) -> str
 def _retention_periods(
     folded: str, numbers: list[tuple[int, int, int]], language: _Language, no_space: bool
 ) -> list[str]:
-    if not language.duration_units or language.retention.regex is None:
+    if not language.duration_units or (language.retention.regex is None and language.retention_since.regex is None):
         return []
     spaced = not no_space
     keep = language.retention.positions(folded, no_space) if numbers else []
-    if not keep:
+    since = language.retention_since.positions(folded, no_space) if numbers else []
+    if not keep and not since:
         return []
     other = language.not_retention.positions(folded, no_space)
     ages = language.age.positions(folded, no_space)
@@ -369,8 +373,13 @@ def _retention_periods(
         unit = _unit_after(folded, end, language, spaced)
         if unit is None:
             continue
-        # the nearest cue decides: "delete ... within 30 days" is, "reply within 30 days" is not
-        near_keep = min(abs(p - start) for p in keep)
+        # the nearest cue decides: "delete ... within 30 days" is, "reply within 30 days" is not;
+        # what a period runs from counts after it ("5 years after the account becomes
+        # inactive"), not before ("an account inactive for 6 months is deactivated")
+        near = [abs(p - start) for p in keep] + [p - start for p in since if p > end]
+        if not near:
+            continue
+        near_keep = min(near)
         if other and min(abs(p - start) for p in other) < near_keep:
             continue
         if ages and min(abs(p - start) for p in ages) < near_keep:

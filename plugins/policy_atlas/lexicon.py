@@ -40,6 +40,7 @@ class Facts:
     duration_units: tuple[tuple[str, tuple[str, ...]], ...] = ()  # unit (day/week/month/year) -> stems
     number_words: tuple[tuple[str, int], ...] = ()
     retention_cues: tuple[str, ...] = ()
+    retention_since_cues: tuple[str, ...] = ()  # after a period, what it runs from ("... after ... inactive")
     not_retention_cues: tuple[str, ...] = ()
     age_cues: tuple[str, ...] = ()
     resident_cues: tuple[str, ...] = ()  # before a country: where users live, not where data goes
@@ -118,6 +119,7 @@ def _facts(raw: dict[str, object], lang: str) -> Facts:
         duration_units=tuple((u, _folded(units.get(u))) for u in UNITS if units.get(u)),
         number_words=tuple(sorted((cue_form(str(k)).strip(), int(v)) for k, v in numbers.items())),
         retention_cues=_folded(raw.get("retention_cues")),
+        retention_since_cues=_folded(raw.get("retention_since_cues")),
         not_retention_cues=_folded(raw.get("not_retention_cues")),
         age_cues=_folded(raw.get("age_cues")),
         resident_cues=_folded(raw.get("resident_cues")),
