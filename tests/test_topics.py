@@ -279,3 +279,13 @@ def test_inactivity_is_what_a_period_runs_from_not_a_period_of_its_own() -> None
         "Nous utilisons vos données pendant 5 ans à partir du moment où votre compte devient inactif.\n"
     )
     assert facts["retention"] == ["P5Y"]
+
+
+def test_countries_a_phone_number_may_come_from_are_not_destinations() -> None:
+    facts = _facts(
+        "Datenschutzerklärung\n\nRegistrierung\n\n"
+        "Zur Bestätigung senden wir Ihnen eine SMS. Es können ausschließlich Mobilfunknummern aus den "
+        "Ländern Deutschland, Österreich, Schweiz verwendet werden.\n\n"
+        "Übermittlung in Drittländer\n\nDie Daten werden an einen Server in den USA übertragen.\n"
+    )
+    assert facts["transfer_countries"] == ["US"]
