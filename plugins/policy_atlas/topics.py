@@ -62,7 +62,7 @@ LONG_SECTION_WORDS = 600
 # What one cue says differs by topic: "contact us" is said in passing in sections
 # about rights and choices, while the few terms of a legal basis or of cookies
 # ("legitimate interest", "cookie") are rarely used for anything else. Chosen on
-# the development half of tests/truth and checked on the held-out half (docs/topics.md).
+# the development half of tests/truth and checked on the held-out half (docs/taxonomy.md).
 TOPIC_WEIGHT = {"contact": 0.6, "legal-basis": 1.25, "cookies": 1.25}
 # A preamble this long is the introduction itself, so the first section is not.
 INTRODUCTION_WORDS = 40
