@@ -52,7 +52,7 @@ test: install browser-deps
 
 # precision, recall and F1 of topic tagging per topic and language, and the facts, against tests/truth
 eval: install
-	$(BIN)/policy-atlas eval --truth tests/truth --seeds seeds --corpus ../shared/corpus/policies
+	$(BIN)/policy-atlas eval --truth tests/truth --seeds seeds --corpus ../shared/corpus/policies --agreement tests/agreement
 
 # gettext catalogs of the labels around policies (pybabel, driven from here)
 i18n-extract: $(STAMP)

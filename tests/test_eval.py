@@ -65,3 +65,74 @@ def test_eval_of_the_whole_truth_set_finds_every_annotated_section() -> None:
     )
     assert f"Documents: {documents - heldout} dev, {heldout} heldout" in out
     assert "Truth sections not found" not in out
+
+
+def _agreement(truth: Path, second: Path, corpus: Path) -> str:
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "policy_atlas.cli",
+            "eval",
+            "--truth",
+            str(truth),
+            "--seeds",
+            str(ROOT / "seeds"),
+            "--corpus",
+            str(corpus),
+            "--agreement",
+            str(second),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout.split("Agreement:", 1)[1]
+
+
+def _row(out: str, label: str) -> list[float]:
+    line = next(line for line in out.splitlines() if line.split()[:1] == [label])
+    return [float(x) for x in line.split()[1:]]
+
+
+def test_agreement_of_two_annotations_of_a_seed(tmp_path: Path) -> None:
+    """A second annotation identical to the truth agrees fully, and Policy Atlas scores the
+    same against both; one that drops a topic and adds another agrees less, and the
+    topics it changed are the ones that lose."""
+    truth, second = tmp_path / "truth", tmp_path / "second"
+    truth.mkdir()
+    second.mkdir()
+    name = "003_2c31ca6f0ba12496.yaml"
+    shutil.copy(TRUTH / name, truth / name)
+    data = yaml.safe_load((TRUTH / name).read_text(encoding="utf-8"))
+    copy = {"source": data["source"], "sections": data["sections"]}
+    (second / name).write_text(yaml.safe_dump(copy, allow_unicode=True), encoding="utf-8")
+    out = _agreement(truth, second, tmp_path / "no-corpus")
+    second_vs_truth, atlas_vs_truth, atlas_vs_second = _row(out, "all")
+    assert second_vs_truth == 1.0 and atlas_vs_truth == atlas_vs_second < 1.0
+    assert "Truth sections not in the second annotation" not in out
+
+    sections = copy["sections"]
+    dropped = next(s for s in sections if "retention" in (s["topics"] or []))
+    dropped["topics"] = [t for t in dropped["topics"] if t != "retention"]
+    added = next(s for s in sections if s["topics"] and "children" not in s["topics"])
+    added["topics"] = [*added["topics"], "children"]
+    (second / name).write_text(yaml.safe_dump(copy, allow_unicode=True), encoding="utf-8")
+    out = _agreement(truth, second, tmp_path / "no-corpus")
+    assert _row(out, "all")[0] < 1.0
+    assert _row(out, "retention")[0] < 1.0 and _row(out, "children")[0] < 1.0
+    assert _row(out, "collection")[0] == 1.0
+    assert _row(out, "all")[1] == atlas_vs_truth  # the truth did not change
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason=f"{CORPUS} is absent: the truth set reads ../shared/corpus/")
+def test_agreement_set_matches_the_truth_section_for_section() -> None:
+    """Every document of tests/agreement has a truth file, and both annotate the same sections."""
+    second = ROOT / "tests" / "agreement"
+    out = _agreement(TRUTH, second, CORPUS)
+    assert f"{len(list(second.glob('*.yaml')))} documents annotated a second time" in out
+    assert "Truth sections not in the second annotation" not in out
+    second_vs_truth, atlas_vs_truth, atlas_vs_second = _row(out, "all")
+    assert 0.0 < second_vs_truth < 1.0 and 0.0 < atlas_vs_truth < 1.0 and 0.0 < atlas_vs_second < 1.0

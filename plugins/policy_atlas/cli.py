@@ -7,6 +7,7 @@ policy-atlas check-links FILE [--site site/] [--base URL]
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -44,11 +45,28 @@ def main(argv: list[str] | None = None) -> int:
     evaluation.add_argument("--truth", type=Path, default=Path("tests/truth"))
     evaluation.add_argument("--seeds", type=Path, default=Path("seeds"))
     evaluation.add_argument("--corpus", type=Path, default=Path("../shared/corpus/policies"))
+    evaluation.add_argument(
+        "--agreement",
+        type=Path,
+        default=None,
+        help="folder of second, independent annotations of some truth documents: report how far they agree",
+    )
     args = parser.parse_args(argv)
+    try:
+        return _run(args)
+    except BrokenPipeError:  # the reader went away (`policy-atlas sections ... | head`): stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+
+
+def _run(args: argparse.Namespace) -> int:
     if args.command == "eval":
-        from .evaluate import evaluate, format_report
+        from .evaluate import agreement, evaluate, format_agreement, format_report
 
         print(format_report(evaluate(args.truth, args.seeds, args.corpus)))
+        if args.agreement is not None:
+            print()
+            print(format_agreement(agreement(args.truth, args.agreement, args.seeds, args.corpus)))
         return 0
     if args.command == "render":
         return _render(args)

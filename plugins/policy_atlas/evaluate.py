@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -117,32 +118,41 @@ def _same(name: str, want: object, got: object) -> bool:
     return want == got
 
 
-def evaluate_file(truth_path: Path, seeds: Path, corpus: Path) -> DocResult:
-    truth = yaml.safe_load(truth_path.read_text(encoding="utf-8"))
+def _analysed(truth_path: Path, truth: dict, seeds: Path, corpus: Path) -> Draft:  # type: ignore[type-arg]
+    """The pipeline's analysis of the document a truth file annotates."""
     kind, _, name = str(truth["source"]).partition("/")
     source = (seeds if kind == "seeds" else corpus) / name
     seed, problems = read_seed(source.read_bytes(), str(truth["source"]), name)
     if seed is None:
         raise ValueError(f"{truth_path}: {source} cannot be read: {problems}")
-    draft = analyse(seed)
-    return _score(truth_path.stem, truth, draft)
+    return analyse(seed)
 
 
-def _score(name: str, truth: dict, draft: Draft) -> DocResult:  # type: ignore[type-arg]
-    sections = draft.segmentation.sections
-    got_titles = [fold(s.title if not s.generated_title else (s.topic_key or "")) for s in sections]
+def evaluate_file(truth_path: Path, seeds: Path, corpus: Path) -> DocResult:
+    truth = yaml.safe_load(truth_path.read_text(encoding="utf-8"))
+    return _score(truth_path.stem, truth, _analysed(truth_path, truth, seeds, corpus))
+
+
+def _compare(
+    truth: list[dict[str, Any]],
+    titles: list[str],
+    topics: list[set[str]],
+) -> tuple[dict[str, Counts], list[str]]:
+    """Counts per topic of `topics` (one set per section titled as in `titles`) against the
+    truth's sections, matched by title in reading order; the truth titles not found."""
+    got_titles = [fold(t) for t in titles]
     counts: dict[str, Counts] = {t: Counts() for t in TOPIC_IDS}
     unmatched: list[str] = []
     cursor = 0
-    for entry in truth.get("sections") or []:
+    for entry in truth:
         title = fold(str(entry["title"]))
         want = set(entry.get("topics") or [])
-        index = next((i for i in range(cursor, len(sections)) if got_titles[i] == title), None)
+        index = next((i for i in range(cursor, len(got_titles)) if got_titles[i] == title), None)
         got: set[str] = set()
         if index is None:
             unmatched.append(str(entry["title"]))
         else:
-            got = set(draft.section_topics[index])
+            got = topics[index]
             cursor = index + 1
         for topic in TOPIC_IDS:
             if topic in want and topic in got:
@@ -151,6 +161,16 @@ def _score(name: str, truth: dict, draft: Draft) -> DocResult:  # type: ignore[t
                 counts[topic].fp += 1
             elif topic in want:
                 counts[topic].fn += 1
+    return counts, unmatched
+
+
+def _score(name: str, truth: dict, draft: Draft) -> DocResult:  # type: ignore[type-arg]
+    sections = draft.segmentation.sections
+    counts, unmatched = _compare(
+        truth.get("sections") or [],
+        [s.title if not s.generated_title else (s.topic_key or "") for s in sections],
+        [set(t) for t in draft.section_topics],
+    )
     facts: dict[str, tuple[object, object]] = {}
     expected = truth.get("facts") or {}
     _, policy = place_policy(draft, "eval", None)
@@ -175,6 +195,87 @@ def evaluate(truth_dir: Path, seeds: Path, corpus: Path) -> Report:
     for path in sorted(truth_dir.glob("*.yaml")):
         report.docs.append(evaluate_file(path, seeds, corpus))
     return report
+
+
+@dataclass
+class Agreement:
+    """The documents annotated twice: the second annotation and Policy Atlas, each against
+    the truth, and Policy Atlas against the second annotation."""
+
+    second_vs_truth: Report
+    atlas_vs_truth: Report
+    atlas_vs_second: Report
+
+
+def agreement(truth_dir: Path, second_dir: Path, seeds: Path, corpus: Path) -> Agreement:
+    """Compare a second, independent annotation (`second_dir/<name>.yaml`, sections and
+    topics only) with the truth file of the same name, and Policy Atlas with both. How far
+    two careful annotators agree bounds what a score against either of them can show."""
+    out = Agreement(Report(), Report(), Report())
+    for path in sorted(second_dir.glob("*.yaml")):
+        truth_path = truth_dir / path.name
+        if not truth_path.is_file():
+            raise ValueError(f"{path}: no truth file {truth_path} to compare it with")
+        second = yaml.safe_load(path.read_text(encoding="utf-8"))
+        truth = yaml.safe_load(truth_path.read_text(encoding="utf-8"))
+        if second.get("source") != truth.get("source"):
+            raise ValueError(f"{path}: source {second.get('source')!r} is not the truth's {truth.get('source')!r}")
+        draft = _analysed(truth_path, truth, seeds, corpus)
+        atlas = _score(path.stem, truth, draft)
+        out.atlas_vs_truth.docs.append(atlas)
+        entries = second.get("sections") or []
+        counts, unmatched = _compare(
+            truth.get("sections") or [],
+            [str(e["title"]) for e in entries],
+            [set(e.get("topics") or []) for e in entries],
+        )
+        out.second_vs_truth.docs.append(
+            DocResult(path.stem, atlas.lang, atlas.split, len(entries), unmatched, counts, {})
+        )
+        sections = draft.segmentation.sections
+        counts, unmatched = _compare(
+            entries,
+            [s.title if not s.generated_title else (s.topic_key or "") for s in sections],
+            [set(t) for t in draft.section_topics],
+        )
+        out.atlas_vs_second.docs.append(
+            DocResult(path.stem, atlas.lang, atlas.split, len(sections), unmatched, counts, {})
+        )
+    return out
+
+
+def format_agreement(result: Agreement) -> str:
+    reports = (
+        ("second vs truth", result.second_vs_truth),
+        ("Atlas vs truth", result.atlas_vs_truth),
+        ("Atlas vs second", result.atlas_vs_second),
+    )
+    docs = result.second_vs_truth.docs
+    lines = [
+        f"Agreement: {len(docs)} documents annotated a second time, independently (macro-F1; "
+        "the second annotation scored against the truth, Policy Atlas against each)",
+        f"{'':14}" + "".join(f" {name:>16}" for name, _ in reports),
+        f"{'all':14}" + "".join(f" {r.macro_f1():16.2f}" for _, r in reports),
+    ]
+    for split in ("dev", "heldout"):
+        if any(d.split == split for d in docs):
+            lines.append(f"{split:14}" + "".join(f" {r.split(split).macro_f1():16.2f}" for _, r in reports))
+    lines.append("")
+    lines.append(f"{'topic':14}" + "".join(f" {name:>16}" for name, _ in reports))
+    tables = [r.by_topic() for _, r in reports]
+    for topic in TOPIC_IDS:
+        if any(t[topic].tp + t[topic].fp + t[topic].fn for t in tables):
+            lines.append(f"{topic:14}" + "".join(f" {t[topic].f1:16.2f}" for t in tables))
+    lines.append("")
+    lines.append(f"{'lang (docs)':14}" + "".join(f" {name:>16}" for name, _ in reports))
+    for lang in sorted({d.lang for d in docs}):
+        n = sum(1 for d in docs if d.lang == lang)
+        lines.append(f"{f'{lang} ({n})':14}" + "".join(f" {r.macro_f1(lang):16.2f}" for _, r in reports))
+    missing = [(d.name, t) for d in docs for t in d.unmatched]
+    if missing:
+        lines += ["", f"Truth sections not in the second annotation ({len(missing)})"]
+        lines += [f"  {n}: {t}" for n, t in missing[:40]]
+    return "\n".join(lines)
 
 
 def format_report(report: Report) -> str:
