@@ -7,10 +7,12 @@ import html as html_lib
 import json
 import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
-from conftest import Project, make_project
+from conftest import ROOT, Project, make_project
 
 CZECH = "Zásady ochrany osobních údajů\n\nPokud třetí strana požádá o vaše osobní údaje, odmítneme je sdílet.\n\nJak chráníme vaše informace\n\nNaše týmy neúnavně pracují na ochraně vašich informací a na zajištění bezpečnosti.\n"
 ALBANIAN = "Politika e privatësisë\n\nTë dhënat e grumbulluara\n\nNe mbledhim të dhëna për përdoruesit tanë dhe i ruajmë ato për 90 ditë.\n\nFëmijët\n\nNe nuk mbledhim të dhëna nga fëmijët nën moshën 16 vjeç.\n"
@@ -237,3 +239,23 @@ def test_hostile_markdown_seed_keeps_its_headings_inside_the_body(lenient: Proje
     assert body and "<script" not in body.group(0) and "<iframe" not in body.group(0)
     assert "<h1" not in body.group(0)  # a seed's "#" heading is a section, never the page title
     assert any(s["title"] == "A Markdown heading that must stay text" for s in page["sections"])
+
+
+def test_sections_piped_into_a_reader_that_stops_ends_without_a_traceback(tmp_path: Path) -> None:
+    """`policy-atlas sections --body FILE | head -1`: when the reader closes the pipe early
+    the command stops quietly, with no BrokenPipeError traceback. The text (a seed written
+    out 40 times) prints far more than a pipe holds, so the writer meets the closed pipe."""
+    seed = tmp_path / "long.txt"
+    seed.write_text("\n\n".join([(ROOT / "seeds" / "003_2c31ca6f0ba12496.txt").read_text(encoding="utf-8")] * 40))
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "policy_atlas.cli", "sections", "--body", str(seed)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        bufsize=0,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    assert proc.stdout.read(20)
+    proc.stdout.close()  # like `head` exiting after its first line
+    err = proc.stderr.read().decode()
+    proc.wait(timeout=60)
+    assert "Traceback" not in err and "BrokenPipeError" not in err
