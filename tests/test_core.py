@@ -131,3 +131,39 @@ def test_a_last_updated_sentence_ending_the_text_is_the_update_date() -> None:
     long = text.replace("Последна актуализация: 15 март 2021 г.", "Последна актуализация на " + "текста " * 20)
     seed, _ = read_seed(long.encode("utf-8"), "seeds/bg.txt", "bg.txt")
     assert seed is not None and analyse(seed).date("updated") is None
+
+
+def test_a_language_switcher_at_the_top_does_not_decide_the_language() -> None:
+    """A scraped page often starts with its language switcher, one link per language
+    ("* [Deutsch](…/de "Datenschutzrichtlinie")"); the English Wikimedia policy of the
+    corpus was read as Bikol because of it. The links say nothing of the text's
+    language: a seed (Czech) under such a menu is still Czech."""
+    from pathlib import Path
+
+    from policy_atlas.pipeline import analyse
+
+    root = Path(__file__).resolve().parent.parent
+    menu = "".join(
+        f'*   [{name}](https://example.org/privacy/{code} "{title} ({n}% translated)")\n'
+        for n, (name, code, title) in enumerate(
+            [
+                ("Avañe'ẽ", "gn", "Tekojepe'a hekorã"),
+                ("Bahasa Indonesia", "id", "Kebijakan Privasi"),
+                ("Bahasa Melayu", "ms", "Dasar privasi"),
+                ("Cebuano", "ceb", "Palisiya sa pagkapribado"),
+                ("Cymraeg", "cy", "Polisi preifatrwydd"),
+                ("Deutsch", "de", "Datenschutzrichtlinie"),
+                ("Esperanto", "eo", "Regularo pri privateco"),
+                ("Hausa", "ha", "Tsarin Sirrin Tawa"),
+                ("Ilokano", "ilo", "Annuroten ti kinapribado"),
+                ("Bikol Central", "bcl", "Palakaw sa pribasidad"),
+                ("Tagalog", "tl", "Patakaran sa pagkapribado"),
+                ("Kiswahili", "sw", "Sera ya faragha"),
+            ]
+            * 6
+        )
+    )
+    text = (root / "seeds" / "003_2c31ca6f0ba12496.txt").read_text(encoding="utf-8")
+    seed, _ = read_seed(("Other languages:\n\n" + menu + "\n" + text[:1500]).encode(), "menu.md", "menu.md")
+    assert seed is not None
+    assert analyse(seed).lang == "cs"
