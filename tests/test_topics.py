@@ -289,3 +289,33 @@ def test_countries_a_phone_number_may_come_from_are_not_destinations() -> None:
         "Übermittlung in Drittländer\n\nDie Daten werden an einen Server in den USA übertragen.\n"
     )
     assert facts["transfer_countries"] == ["US"]
+
+
+def test_close_languages_read_each_others_words() -> None:
+    """Croatian and Serbian (in Latin script) are so close that the detector gives one for
+    the other (or Bosnian, read as Croatian): each language's file names the other under
+    `close_languages`, and a text detected as either is read with the phrases of both."""
+    from policy_atlas.datafiles import load_yaml
+    from policy_atlas.lexicon import TOPIC_IDS, lexicon
+    from policy_atlas.text import cue_form
+
+    data = Path(__file__).resolve().parent.parent / "plugins" / "policy_atlas" / "data" / "lang"
+    for lang, other in (("hr", "sr"), ("sr", "hr")):
+        merged = lexicon(lang)
+        assert merged is not None and merged.lang == lang
+        own = load_yaml((data / f"{other}.yaml").read_text(encoding="utf-8"))["topics"]
+        for topic in TOPIC_IDS:
+            assert {cue_form(str(c)).strip() for c in own.get(topic) or []} <= set(merged.topic_cues(topic)), topic
+    assert lexicon("bs") == lexicon("hr")
+    # Serbian (ekavian) words that only the Serbian file has are now read in a text
+    # detected as Croatian: "bezbednost" (Croatian "sigurnost") is security.
+    text = (
+        "Politika privatnosti\n\nBezbednost podataka\n\n"
+        "Preduzimamo tehničke i organizacione mere bezbednosti kako bismo zaštitili vaše podatke o ličnosti "
+        "od neovlašćenog pristupa, gubitka ili uništenja. Bezbednosne mere redovno proveravamo i unapređujemo.\n"
+    )
+    seed, _ = read_seed(text.encode(), "sr.txt", "sr.txt")
+    assert seed is not None
+    draft = analyse(seed)
+    assert draft.lang in ("hr", "bs", "sr")
+    assert "security" in draft.section_topics[0]

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from typing import Any
 
 from .datafiles import load_yaml
 from .text import cue_form, longest_first
@@ -90,7 +91,11 @@ def lexicon(lang: str) -> Lexicon | None:
     base = language_aliases().get(base, base)
     if base not in available_languages():
         return None
-    raw = load_yaml((_data_dir() / f"{base}.yaml").read_text(encoding="utf-8")) or {}
+    raw = _raw(base)
+    for close in raw.get("close_languages") or []:
+        if str(close) not in available_languages():
+            raise ValueError(f"data/lang/{base}.yaml: close language {close!r} has no data file")
+        raw = _with(raw, _raw(str(close)))
     topics = raw.get("topics") or {}
     unknown = sorted(set(topics) - set(TOPIC_IDS))
     if unknown:
@@ -104,6 +109,26 @@ def lexicon(lang: str) -> Lexicon | None:
         topics=tuple((t, _folded(topics.get(t))) for t in TOPIC_IDS),
         facts=_facts(raw.get("facts") or {}, base),
     )
+
+
+def _raw(lang: str) -> dict[str, Any]:
+    return load_yaml((_data_dir() / f"{lang}.yaml").read_text(encoding="utf-8")) or {}
+
+
+def _with(raw: dict[str, Any], other: dict[str, Any]) -> dict[str, Any]:
+    """`raw` with the phrases of a close language added to each of its lists: a text the
+    detector gives one of two close standard languages (Croatian, Serbian in Latin script)
+    is read with the words of both. A name or a number stays the language's own."""
+    out = dict(raw)
+    for key, value in other.items():
+        mine = out.get(key)
+        if isinstance(value, list) and isinstance(mine, list | None):
+            out[key] = [*(mine or []), *(v for v in value if v not in (mine or []))]
+        elif isinstance(value, dict) and isinstance(mine, dict | None):
+            out[key] = _with(mine or {}, value)
+        elif key not in out:
+            out[key] = value
+    return out
 
 
 UNITS = ("day", "week", "month", "year")
