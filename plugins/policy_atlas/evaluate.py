@@ -118,7 +118,7 @@ def _same(name: str, want: object, got: object) -> bool:
     return want == got
 
 
-def _analysed(truth_path: Path, truth: dict, seeds: Path, corpus: Path) -> Draft:  # type: ignore[type-arg]
+def _analysed(truth_path: Path, truth: dict[str, Any], seeds: Path, corpus: Path) -> Draft:
     """The pipeline's analysis of the document a truth file annotates."""
     kind, _, name = str(truth["source"]).partition("/")
     source = (seeds if kind == "seeds" else corpus) / name
@@ -164,13 +164,14 @@ def _compare(
     return counts, unmatched
 
 
-def _score(name: str, truth: dict, draft: Draft) -> DocResult:  # type: ignore[type-arg]
-    sections = draft.segmentation.sections
-    counts, unmatched = _compare(
-        truth.get("sections") or [],
-        [s.title if not s.generated_title else (s.topic_key or "") for s in sections],
-        [set(t) for t in draft.section_topics],
-    )
+def _sections_tagged(draft: Draft) -> tuple[list[str], list[set[str]]]:
+    """Each section's title (for a generated one, the topic it names) and its topics."""
+    titles = [s.title if not s.generated_title else (s.topic_key or "") for s in draft.segmentation.sections]
+    return titles, [set(t) for t in draft.section_topics]
+
+
+def _score(name: str, truth: dict[str, Any], draft: Draft) -> DocResult:
+    counts, unmatched = _compare(truth.get("sections") or [], *_sections_tagged(draft))
     facts: dict[str, tuple[object, object]] = {}
     expected = truth.get("facts") or {}
     _, policy = place_policy(draft, "eval", None)
@@ -187,7 +188,9 @@ def _score(name: str, truth: dict, draft: Draft) -> DocResult:  # type: ignore[t
     split = str(truth.get("split") or "dev")
     if split not in ("dev", "heldout"):
         raise ValueError(f"{name}: split must be dev or heldout, not {split!r}")
-    return DocResult(name, str(truth.get("lang") or draft.lang), split, len(sections), unmatched, counts, facts)
+    return DocResult(
+        name, str(truth.get("lang") or draft.lang), split, len(draft.segmentation.sections), unmatched, counts, facts
+    )
 
 
 def evaluate(truth_dir: Path, seeds: Path, corpus: Path) -> Report:
@@ -232,14 +235,9 @@ def agreement(truth_dir: Path, second_dir: Path, seeds: Path, corpus: Path) -> A
         out.second_vs_truth.docs.append(
             DocResult(path.stem, atlas.lang, atlas.split, len(entries), unmatched, counts, {})
         )
-        sections = draft.segmentation.sections
-        counts, unmatched = _compare(
-            entries,
-            [s.title if not s.generated_title else (s.topic_key or "") for s in sections],
-            [set(t) for t in draft.section_topics],
-        )
+        counts, unmatched = _compare(entries, *_sections_tagged(draft))
         out.atlas_vs_second.docs.append(
-            DocResult(path.stem, atlas.lang, atlas.split, len(sections), unmatched, counts, {})
+            DocResult(path.stem, atlas.lang, atlas.split, len(draft.segmentation.sections), unmatched, counts, {})
         )
     return out
 
