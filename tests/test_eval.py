@@ -16,7 +16,7 @@ from policy_atlas.evaluate import FACT_FIELDS
 TRUTH = ROOT / "tests" / "truth"
 
 
-def _eval(truth: Path, corpus: Path) -> str:
+def _eval(truth: Path, corpus: Path, *more: str) -> str:
     done = subprocess.run(
         [
             sys.executable,
@@ -29,6 +29,7 @@ def _eval(truth: Path, corpus: Path) -> str:
             str(ROOT / "seeds"),
             "--corpus",
             str(corpus),
+            *more,
         ],
         capture_output=True,
         text=True,
@@ -68,28 +69,7 @@ def test_eval_of_the_whole_truth_set_finds_every_annotated_section() -> None:
 
 
 def _agreement(truth: Path, second: Path, corpus: Path) -> str:
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "policy_atlas.cli",
-            "eval",
-            "--truth",
-            str(truth),
-            "--seeds",
-            str(ROOT / "seeds"),
-            "--corpus",
-            str(corpus),
-            "--agreement",
-            str(second),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-        cwd=ROOT,
-    )
-    assert done.returncode == 0, done.stderr
-    return done.stdout.split("Agreement:", 1)[1]
+    return _eval(truth, corpus, "--agreement", str(second)).split("Agreement:", 1)[1]
 
 
 def _row(out: str, label: str) -> list[float]:
