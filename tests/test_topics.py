@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+from conftest import ROOT
+from policy_atlas.lexicon import lexicon
 from policy_atlas.pipeline import analyse, place_policy
 from policy_atlas.reader import read_seed
+from policy_atlas.topics import topic_scores
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -299,7 +303,7 @@ def test_close_languages_read_each_others_words() -> None:
     from policy_atlas.lexicon import TOPIC_IDS, lexicon
     from policy_atlas.text import cue_form
 
-    data = Path(__file__).resolve().parent.parent / "plugins" / "policy_atlas" / "data" / "lang"
+    data = ROOT / "plugins" / "policy_atlas" / "data" / "lang"
     for lang, other in (("hr", "sr"), ("sr", "hr")):
         merged = lexicon(lang)
         assert merged is not None and merged.lang == lang
@@ -317,5 +321,73 @@ def test_close_languages_read_each_others_words() -> None:
     seed, _ = read_seed(text.encode(), "sr.txt", "sr.txt")
     assert seed is not None
     draft = analyse(seed)
-    assert draft.lang in ("hr", "bs", "sr")
+    assert draft.lang in ("hr", "bs")  # detected as Croatian: only the merge brings the Serbian word
     assert "security" in draft.section_topics[0]
+
+
+# "Changes to this policy are published on this page": publishing the policy is not sharing data.
+PUBLISHED_CHANGES = {
+    "sv": "Ändringar i denna policy publiceras på denna sida och offentliggörs i appen.",
+    "fi": "Tämän käytännön muutokset julkaistaan tällä sivulla.",
+    "nb": "Endringer i denne erklæringen publiseres på denne siden og offentliggjøres i appen.",
+    "nn": "Endringar i denne erklæringa vert publiserast på denne sida og offentleggjort i appen.",
+    "ro": "Modificările acestei politici vor fi publicate pe această pagină.",
+    "sq": "Ndryshimet e kësaj politike publikohen në këtë faqe.",
+    "sk": "Zmeny týchto zásad zverejníme na tejto stránke.",
+    "et": "Käesoleva teatise muudatused avaldatakse sellel lehel.",
+    "ja": "本ポリシーの変更は本ページに公開されます。",
+    "lv": "Šīs politikas izmaiņas tiks publicētas šajā lapā.",
+    "id": "Perubahan kebijakan ini akan dipublikasikan di halaman ini.",
+    "da": "Ændringer i denne politik offentliggøres på denne side.",
+    "sl": "Spremembe tega pravilnika bomo javno objavili na tej strani.",
+    "hr": "Izmjene ovih pravila javno objavljujemo na ovoj stranici.",
+    "el": "Οι αλλαγές της πολιτικής δημοσιοποιούνται σε αυτή τη σελίδα.",
+    "bg": "Промените в политиката се оповестяват на тази страница.",
+}
+# "If you wish to know more, contact us": a wish to read on is not a choice about one's data.
+IF_YOU_WISH = {
+    "id": "Jika Anda ingin mengetahui lebih lanjut, hubungi kami.",
+    "tr": "Daha fazla bilgi almak isterseniz bizimle iletişime geçin.",
+    "ms": "Jika anda ingin mengetahui lebih lanjut, hubungi kami.",
+    "de": "Wenn Sie möchten, können Sie uns eine Nachricht schreiben.",
+    "fr": "Si vous le souhaitez, vous pouvez nous écrire.",
+    "es": "Si lo desea, puede escribirnos.",
+    "it": "Se lo desidera, può scriverci.",
+    "nl": "Als u dat wilt, kunt u ons schrijven.",
+    "hu": "Ha szeretné, írjon nekünk.",
+    "ro": "Dacă doriți, ne puteți scrie.",
+    "bg": "Ако желаете, можете да ни пишете.",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(PUBLISHED_CHANGES))
+def test_publishing_the_policy_is_not_sharing(lang: str) -> None:
+    lex = lexicon(lang)
+    assert lex is not None
+    assert "sharing" not in topic_scores(PUBLISHED_CHANGES[lang], lex)
+
+
+@pytest.mark.parametrize("lang", sorted(IF_YOU_WISH))
+def test_if_you_wish_is_not_a_choice(lang: str) -> None:
+    lex = lexicon(lang)
+    assert lex is not None
+    assert "choices" not in topic_scores(IF_YOU_WISH[lang], lex)
+
+
+def test_no_cue_matches_the_name_a_policy_gives_itself() -> None:
+    """Every policy names itself ("informativa sulla riservatezza", "kebijakan kerahasiaan",
+    "gizlilik sözleşmesi"), so a cue matching those words would tag its topic everywhere
+    (Italian "riservatezza" as security, Turkish "sözleşme" as legal basis). Cookies may
+    match ("privacy and cookie policy" is about cookies too)."""
+    from policy_atlas.lexicon import available_languages
+    from policy_atlas.topics import _cue_index
+
+    for lang in available_languages():
+        lex = lexicon(lang)
+        if lex is None or not lex.has_topics:
+            continue
+        regex, topics_of = _cue_index(lex, True)
+        assert regex is not None
+        for phrase in lex.title_phrases:
+            for cue in set(regex.findall(f" {phrase} ")):
+                assert set(topics_of[cue]) <= {"scope", "changes", "cookies"}, (lang, phrase, cue)
