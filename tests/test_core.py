@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from conftest import ROOT
 from policy_atlas.dates import parse_date
 from policy_atlas.localize import format_policy_date, language_name
 from policy_atlas.model import DateValue
@@ -138,11 +139,8 @@ def test_a_language_switcher_at_the_top_does_not_decide_the_language() -> None:
     ("* [Deutsch](…/de "Datenschutzrichtlinie")"); the English Wikimedia policy of the
     corpus was read as Bikol because of it. The links say nothing of the text's
     language: a seed (Czech) under such a menu is still Czech."""
-    from pathlib import Path
-
     from policy_atlas.pipeline import analyse
 
-    root = Path(__file__).resolve().parent.parent
     menu = "".join(
         f'*   [{name}](https://example.org/privacy/{code} "{title} ({n}% translated)")\n'
         for n, (name, code, title) in enumerate(
@@ -160,10 +158,24 @@ def test_a_language_switcher_at_the_top_does_not_decide_the_language() -> None:
                 ("Tagalog", "tl", "Patakaran sa pagkapribado"),
                 ("Kiswahili", "sw", "Sera ya faragha"),
             ]
-            * 6
+            * 30  # 360 lines, far more than the 6,000 characters sampled
         )
     )
-    text = (root / "seeds" / "003_2c31ca6f0ba12496.txt").read_text(encoding="utf-8")
+    text = (ROOT / "seeds" / "003_2c31ca6f0ba12496.txt").read_text(encoding="utf-8")
     seed, _ = read_seed(("Other languages:\n\n" + menu + "\n" + text[:1500]).encode(), "menu.md", "menu.md")
     assert seed is not None
     assert analyse(seed).lang == "cs"
+
+
+def test_only_navigation_is_skipped_when_detecting_the_language() -> None:
+    """Links to places in the page itself (a table of contents) are the policy's own words
+    and count; a text that is nothing but links is still given a language from them."""
+    from policy_atlas.langdetect import _sample, detect_language
+
+    toc = "1. [Welche Daten wir erheben](#daten)\n2. [Wie lange wir Daten speichern](#speicherdauer)\n"
+    menu = '* [English](https://example.org/en "Privacy policy")\n'
+    body = "Wir verarbeiten Ihre personenbezogenen Daten nur, soweit dies erforderlich ist.\n" * 5
+    sample = _sample(menu + toc + body)
+    assert "Welche Daten wir erheben" in sample and "Wie lange" in sample and "English" not in sample
+    links = "".join(f"* [Datenschutzerklärung, Abschnitt {n}](https://example.de/datenschutz/{n})\n" for n in range(40))
+    assert detect_language(links).lang == "de"
