@@ -2,6 +2,8 @@
 
 policy-atlas render --seeds seeds --out DIR    write the Markdown pages and exports
 policy-atlas check-links FILE [--site site/] [--base URL]
+policy-atlas sections FILE [--body] [--no-topics]   how one policy is cut and tagged
+policy-atlas eval [--agreement DIR]                 topics and facts against tests/truth
 """
 
 from __future__ import annotations
@@ -63,10 +65,14 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "eval":
         from .evaluate import agreement, evaluate, format_agreement, format_report
 
-        print(format_report(evaluate(args.truth, args.seeds, args.corpus)))
-        if args.agreement is not None:
-            print()
-            print(format_agreement(agreement(args.truth, args.agreement, args.seeds, args.corpus)))
+        try:
+            print(format_report(evaluate(args.truth, args.seeds, args.corpus)))
+            if args.agreement is not None:
+                print()
+                print(format_agreement(agreement(args.truth, args.agreement, args.seeds, args.corpus)))
+        except (OSError, ValueError) as error:  # a truth file or its document that cannot be used
+            print(f"error: {error}", file=sys.stderr)
+            return 2
         return 0
     if args.command == "render":
         return _render(args)

@@ -223,10 +223,13 @@ def agreement(truth_dir: Path, second_dir: Path, seeds: Path, corpus: Path) -> A
         truth = yaml.safe_load(truth_path.read_text(encoding="utf-8"))
         if second.get("source") != truth.get("source"):
             raise ValueError(f"{path}: source {second.get('source')!r} is not the truth's {truth.get('source')!r}")
+        entries = second.get("sections") or []
+        titles = [fold(str(e["title"])) for e in entries]
+        if titles != [fold(str(e["title"])) for e in truth.get("sections") or []]:
+            raise ValueError(f"{path}: its sections are not the truth's ({truth_path}), title for title in order")
         draft = _analysed(truth_path, truth, seeds, corpus)
         atlas = _score(path.stem, truth, draft)
         out.atlas_vs_truth.docs.append(atlas)
-        entries = second.get("sections") or []
         counts, unmatched = _compare(
             truth.get("sections") or [],
             [str(e["title"]) for e in entries],
@@ -269,9 +272,9 @@ def format_agreement(result: Agreement) -> str:
     for lang in sorted({d.lang for d in docs}):
         n = sum(1 for d in docs if d.lang == lang)
         lines.append(f"{f'{lang} ({n})':14}" + "".join(f" {r.macro_f1(lang):16.2f}" for _, r in reports))
-    missing = [(d.name, t) for d in docs for t in d.unmatched]
+    missing = [(d.name, t) for d in result.atlas_vs_second.docs for t in d.unmatched]
     if missing:
-        lines += ["", f"Truth sections not in the second annotation ({len(missing)})"]
+        lines += ["", f"Sections of the second annotation not among the sections cut ({len(missing)})"]
         lines += [f"  {n}: {t}" for n, t in missing[:40]]
     return "\n".join(lines)
 
