@@ -95,7 +95,7 @@ def lexicon(lang: str) -> Lexicon | None:
     for close in raw.get("close_languages") or []:
         if str(close) not in available_languages():
             raise ValueError(f"data/lang/{base}.yaml: close language {close!r} has no data file")
-        raw = _with(raw, _raw(str(close)))
+        raw = _merged_with(raw, _raw(str(close)))
     topics = raw.get("topics") or {}
     unknown = sorted(set(topics) - set(TOPIC_IDS))
     if unknown:
@@ -115,17 +115,18 @@ def _raw(lang: str) -> dict[str, Any]:
     return load_yaml((_data_dir() / f"{lang}.yaml").read_text(encoding="utf-8")) or {}
 
 
-def _with(raw: dict[str, Any], other: dict[str, Any]) -> dict[str, Any]:
-    """`raw` with the phrases of a close language added to each of its lists: a text the
-    detector gives one of two close standard languages (Croatian, Serbian in Latin script)
-    is read with the words of both. A name or a number stays the language's own."""
+def _merged_with(raw: dict[str, Any], other: dict[str, Any]) -> dict[str, Any]:
+    """`raw` with the phrases of a close language added to every one of its lists (title
+    phrases, date labels, topic cues, fact cues, country forms): a text the detector gives
+    one of two close standard languages (Croatian, Serbian in Latin script) is read with
+    the words of both. A name or a number stays the language's own."""
     out = dict(raw)
     for key, value in other.items():
         mine = out.get(key)
         if isinstance(value, list) and isinstance(mine, list | None):
             out[key] = [*(mine or []), *(v for v in value if v not in (mine or []))]
         elif isinstance(value, dict) and isinstance(mine, dict | None):
-            out[key] = _with(mine or {}, value)
+            out[key] = _merged_with(mine or {}, value)
         elif key not in out:
             out[key] = value
     return out
