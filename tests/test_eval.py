@@ -6,7 +6,9 @@ import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -81,18 +83,27 @@ def _row(out: str, label: str) -> list[float]:
     return [float(x) for x in line.split()[1:]]
 
 
-def test_agreement_of_two_annotations_of_a_seed(tmp_path: Path) -> None:
-    """A second annotation identical to the truth agrees fully, and Policy Atlas scores the
-    same against both; one that drops a topic and adds another agrees less, and the
-    topics it changed are the ones that lose."""
+def _seed_annotated_twice(
+    tmp_path: Path, second_sections: Callable[[list[dict[str, Any]]], list[dict[str, Any]]]
+) -> tuple[Path, Path, str, dict[str, Any]]:
+    """Seed 003's truth in tmp_path/truth, and in tmp_path/second a copy of its sections as
+    `second_sections` makes them: the folders, the file name and the second annotation."""
     truth, second = tmp_path / "truth", tmp_path / "second"
     truth.mkdir()
     second.mkdir()
     name = "003_2c31ca6f0ba12496.yaml"
     shutil.copy(TRUTH / name, truth / name)
     data = yaml.safe_load((TRUTH / name).read_text(encoding="utf-8"))
-    copy = {"source": data["source"], "sections": data["sections"]}
+    copy = {"source": data["source"], "sections": second_sections(data["sections"])}
     (second / name).write_text(yaml.safe_dump(copy, allow_unicode=True), encoding="utf-8")
+    return truth, second, name, copy
+
+
+def test_agreement_of_two_annotations_of_a_seed(tmp_path: Path) -> None:
+    """A second annotation identical to the truth agrees fully, and Policy Atlas scores the
+    same against both; one that drops a topic and adds another agrees less, and the
+    topics it changed are the ones that lose."""
+    truth, second, name, copy = _seed_annotated_twice(tmp_path, lambda sections: sections)
     out = _agreement(truth, second, tmp_path / "no-corpus")
     second_vs_truth, atlas_vs_truth, atlas_vs_second = _row(out, "all")
     assert second_vs_truth == 1.0 and atlas_vs_truth == atlas_vs_second
@@ -127,14 +138,7 @@ def test_agreement_set_matches_the_truth_section_for_section() -> None:
 def test_agreement_refuses_a_second_annotation_of_other_sections(tmp_path: Path) -> None:
     """A second annotation must cover the truth's sections, title for title: one that
     leaves a section out is refused with a message naming the file, not scored."""
-    truth, second = tmp_path / "truth", tmp_path / "second"
-    truth.mkdir()
-    second.mkdir()
-    name = "003_2c31ca6f0ba12496.yaml"
-    shutil.copy(TRUTH / name, truth / name)
-    data = yaml.safe_load((TRUTH / name).read_text(encoding="utf-8"))
-    copy = {"source": data["source"], "sections": data["sections"][1:]}
-    (second / name).write_text(yaml.safe_dump(copy, allow_unicode=True), encoding="utf-8")
+    truth, second, name, _ = _seed_annotated_twice(tmp_path, lambda sections: sections[1:])
     done = _run(truth, tmp_path, "--agreement", str(second))
     assert done.returncode == 2
     assert f"{second / name}: its sections are not the truth's" in done.stderr
