@@ -126,13 +126,13 @@ def test_agreement_of_two_annotations_of_a_seed(tmp_path: Path) -> None:
 def test_agreement_set_matches_the_truth_section_for_section() -> None:
     """Every document of tests/agreement has a truth file with the same sections (the
     command refuses otherwise), Policy Atlas cuts them all, and the two annotations agree
-    at the 0.95 the README and docs/taxonomy.md state."""
+    at the 0.97 the README and docs/taxonomy.md state."""
     second = ROOT / "tests" / "agreement"
     out = _agreement(TRUTH, second, CORPUS)
     assert f"{len(list(second.glob('*.yaml')))} documents annotated a second time" in out
     assert "not among the sections cut" not in out
     second_vs_truth, atlas_vs_truth, atlas_vs_second = _row(out, "all")
-    assert second_vs_truth >= 0.95 and atlas_vs_truth > 0.0 and atlas_vs_second > 0.0
+    assert second_vs_truth >= 0.97 and atlas_vs_truth > 0.0 and atlas_vs_second > 0.0
 
 
 def test_agreement_refuses_a_second_annotation_of_other_sections(tmp_path: Path) -> None:
