@@ -54,6 +54,12 @@ def test_policy_slugs() -> None:
         ("März 2021", "de", "2021-03"),
         ("2020年3月1日", "zh", "2020-03-01"),
         ("12.05.2022", "de", "2022-05-12"),
+        # the order of day and month is CLDR's: month first in (US) English only
+        ("08/12/2026", "en", "2026-08-12"),
+        ("08/12/2026", "fr", "2026-12-08"),
+        ("25/05/2018", "en", "2018-05-25"),
+        ("06-03-26", "en", "2026-06-03"),
+        ("06-03-26", "nb", "2026-03-06"),
         ("2019-08-15", "sv", "2019-08-15"),
         ("no date here", "en", None),
     ],
@@ -132,6 +138,69 @@ def test_a_last_updated_sentence_ending_the_text_is_the_update_date() -> None:
     long = text.replace("Последна актуализация: 15 март 2021 г.", "Последна актуализация на " + "текста " * 20)
     seed, _ = read_seed(long.encode("utf-8"), "seeds/bg.txt", "bg.txt")
     assert seed is not None and analyse(seed).date("updated") is None
+
+
+def _dates(text: str, name: str = "en.txt") -> tuple[object, object]:
+    from policy_atlas.pipeline import analyse
+
+    seed, _ = read_seed(text.encode("utf-8"), f"seeds/{name}", name)
+    assert seed is not None
+    draft = analyse(seed)
+    return draft.date("updated"), draft.date("effective")
+
+
+_BODY = (
+    "We collect the information you give us when you create an account, and we use it to run "
+    "the service. We keep it for as long as your account is open and delete it afterwards.\n\n"
+    "## Your rights\n\nYou may ask us for a copy of your data or ask us to correct or delete it.\n\n"
+    "## Security\n\nWe encrypt your data in transit and at rest.\n\n"
+    "## Children\n\nOur service is not meant for children under 16.\n\n"
+    "## Contact\n\nWrite to our data protection officer at the address on our website.\n"
+)
+
+
+def test_a_date_line_with_more_on_it_dates_the_policy() -> None:
+    """Scraped pages put a link or a second sentence after the date ("View the prior
+    version"); the date line still counts, and its quote is the date's own words."""
+    updated, _ = _dates(
+        "# Example Privacy Notice\n\n**Last updated: December 31, 2025.** View the "
+        "[prior version](https://example.com/privacy/2024) of this Privacy Notice to see what changed.\n\n" + _BODY
+    )
+    assert updated is not None and updated.iso == "2025-12-31"  # type: ignore[attr-defined]
+    assert updated.quote == "Last updated: December 31, 2025"  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("name", "title"),
+    [("en.md", "**Example Privacy Notice**\n============================"), ("en.txt", "Example Privacy Notice")],
+)
+def test_a_date_line_above_the_title_dates_the_policy(name: str, title: str) -> None:
+    """The date line, though it names the "Privacy Notice" in a link, is not the title."""
+    from policy_atlas.pipeline import analyse
+
+    text = (
+        "Last modified on 08/12/2026 [See prior versions of Privacy Notice](https://example.com/archive)\n\n"
+        f"{title}\n\n" + _BODY
+    )
+    updated, _ = _dates(text, name)
+    assert updated is not None and updated.iso == "2026-08-12"  # type: ignore[attr-defined]
+    assert updated.quote == "Last modified on 08/12/2026"  # type: ignore[attr-defined]
+    seed, _ = read_seed(text.encode("utf-8"), f"seeds/{name}", name)
+    assert seed is not None and analyse(seed).front.title == "Example Privacy Notice"
+
+
+def test_a_date_line_below_an_introduction_dates_the_policy() -> None:
+    """ "EFFECTIVE DATE: May 25, 2018" standing on its own after a first section (OkCupid).
+    There, a year alone is not enough: "Effective from 2018" may be about a law."""
+    intro = (
+        "OUR COMMITMENT TO YOU\n---------------------\n\nAt Example, your privacy is a top priority, "
+        "and we design our products with it in mind.\n\nPRIVACY POLICY\n--------------\n\n"
+        "Welcome to our Privacy Policy. Thank you for taking the time to read it.\n\n"
+    )
+    _, effective = _dates(intro + "EFFECTIVE DATE: May 25, 2018\n\n" + _BODY)
+    assert effective is not None and effective.iso == "2018-05-25"  # type: ignore[attr-defined]
+    _, effective = _dates(intro + "Effective from 2018\n\n" + _BODY)
+    assert effective is None
 
 
 def test_a_language_switcher_at_the_top_does_not_decide_the_language() -> None:

@@ -11,7 +11,7 @@ import re
 from functools import cache
 
 from babel import Locale, UnknownLocaleError
-from babel.dates import get_month_names
+from babel.dates import get_date_format, get_month_names
 
 from .text import fold
 
@@ -44,19 +44,44 @@ def month_lookup(lang: str) -> dict[str, int]:
     return names
 
 
+@cache
+def month_first(lang: str) -> bool:
+    """Whether the language writes a numeric date month first ("08/12/2026" is 12 August
+    in English, 8 December in French), from CLDR's short date pattern. A language whose
+    pattern starts with the year says nothing about the order of the other two: day first,
+    as most do."""
+    try:
+        pattern = get_date_format("short", locale=Locale.parse(lang.replace("-", "_"))).pattern
+    except (UnknownLocaleError, ValueError):
+        return False
+    month, day = pattern.find("M"), pattern.find("d")
+    return 0 <= month < day and not pattern.startswith("y")
+
+
+def _day_month(first: str, second: str, lang: str) -> tuple[str, str]:
+    """(day, month) of a numeric date's first two numbers, in the language's order unless
+    the numbers rule it out ("25/05/2018" is day first even in English)."""
+    day, month = (second, first) if month_first(lang) else (first, second)
+    if int(month) > 12 >= int(day):
+        day, month = month, day
+    return day, month
+
+
 def parse_date(text: str, lang: str) -> str | None:
     """The first date in `text` as YYYY-MM-DD, YYYY-MM or YYYY (as precise as written)."""
-    for regex, order in ((_ISO_RE, "ymd"), (_YMD_SLASH_RE, "ymd"), (_CJK_RE, "ymd"), (_NUMERIC_RE, "dmy")):
+    for regex in (_ISO_RE, _YMD_SLASH_RE, _CJK_RE):
         match = regex.search(text)
         if match:
-            parts = dict(zip(order, match.groups(), strict=True))
-            if order == "dmy" and lang.startswith("en") and int(parts["m"]) > 12 >= int(parts["d"]):
-                parts["d"], parts["m"] = parts["m"], parts["d"]
-            return _iso(parts.get("y"), parts.get("m"), parts.get("d"))
+            return _iso(*match.groups())
+    numeric = _NUMERIC_RE.search(text)
+    if numeric:
+        first, second, year = numeric.groups()
+        day, month = _day_month(first, second, lang)
+        return _iso(year, month, day)
     short = _SHORT_YEAR_RE.search(text)
-    if short:  # "06-03-26": month first in English, day first elsewhere
-        a, b, year = short.groups()
-        month, day = (a, b) if lang.startswith("en") else (b, a)
+    if short:  # "06-03-26"
+        first, second, year = short.groups()
+        day, month = _day_month(first, second, lang)
         return _iso(f"20{year}", month, day)
     months = month_lookup(lang)
     tokens = [(m.group(0), m.start()) for m in _TOKEN_RE.finditer(text)]

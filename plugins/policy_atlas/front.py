@@ -19,11 +19,14 @@ from .model import DateValue
 from .text import CONTACTISH, KRAMDOWN_ATTRS, cue_form, fold, strip_tags, word_count
 
 FRONT_SCAN_LINES = 8
+# how far down a date line standing on its own, after an introduction, still dates the policy
+HEAD_SCAN_LINES = 40
 _SEPARATORS = re.compile(r"\s+[-–—|:]\s+|\s*[|–—]\s*")
 _KEY_VALUE = re.compile(r"^[^\W\d_][^:]{0,40}:\s*\S")
 _MD_H1 = re.compile(r"^#[ \t]+(.+?)[ \t#]*$")
 _MD_HEADING = re.compile(r"^#{1,6}[ \t]")
 _SETEXT_1 = re.compile(r"^(?:=+|-+)[ \t]*$")
+_EMPHASIS_WRAP = re.compile(r"^([*_]{1,3})(.+)\1$")
 _KRAMDOWN_ONLY = re.compile(r"^\s*\{:[^{}]*\}\s*$")
 _DATETIME_ATTR = re.compile(r"\{:[^{}]*datetime=[\"'](\d{4}(?:-\d{2}(?:-\d{2})?)?)")
 
@@ -96,6 +99,7 @@ def read_front(text: str, lex: Lexicon | None, lang: str, markdown: bool = False
     dates: dict[str, DateValue] = {}
     front_end = 0
     start_index = 0
+    title_index = 0  # lines above the title
     for index, (start, end, line) in enumerate(lines):
         md_title = _MD_H1.match(line) if markdown and index == 0 else None
         if markdown and index == 0 and not md_title and len(lines) > 1 and _SETEXT_1.match(lines[1][2]):
@@ -103,17 +107,30 @@ def read_front(text: str, lex: Lexicon | None, lang: str, markdown: bool = False
             end = lines[1][1]  # the underline belongs to the title
         clean = md_title.group(1).strip() if md_title else strip_tags(line)
         words = word_count(clean)
+        if (
+            not md_title
+            and lex is not None
+            and _opens_with_label(clean, lex)
+            and _date_line(line, clean, lex, lang, 0)[1]
+        ):
+            continue  # a date line above the title ("Last modified on ... [prior Privacy Notice](...)")
         if md_title or (words <= 16 and (not clean.endswith(".") or words <= 12) and find_phrase(clean, phrases)):
+            clean = _EMPHASIS_WRAP.sub(r"\2", clean)  # "**Twitch.tv Privacy Notice**"
             title, publisher = _split_title(clean, phrases)
             if md_title:
                 publisher = None
             title_span = (start, end)
-            front_end, start_index = end, index + 1
+            front_end, start_index, title_index = end, index + 1, index
             if end > lines[index][1]:
                 start_index += 1  # skip the setext underline
             break
         if _MD_HEADING.match(line) or words > 30:
             break
+    for start, _end, line in lines[:title_index]:
+        # a date line above the title ("Last modified on 08/12/2026", then the title)
+        kind, date = _date_line(line, strip_tags(line), lex, lang, text.count("\n", 0, start) + 1)
+        if kind and date:
+            dates.setdefault(kind, date)
     consumed = -1  # a "{: datetime }" line already read with the date line above it
     for index in range(start_index, len(lines)):
         start, end, line = lines[index]
@@ -147,8 +164,18 @@ def read_front(text: str, lex: Lexicon | None, lang: str, markdown: bool = False
             front_end = end
             continue
         break
+    nonempty = [e for e in lines_with_offsets(text) if e[2].strip()]
+    for start, _end, line in nonempty[:HEAD_SCAN_LINES] if lex is not None and len(dates) < 2 else ():
+        # a date line below an introduction ("EFFECTIVE DATE: May 25, 2018" after a first
+        # section): a line of its own that opens with its label and gives a full date
+        clean = strip_tags(KRAMDOWN_ATTRS.sub(" ", line.lstrip("#").strip()))
+        if not _opens_with_label(clean, lex):  # type: ignore[arg-type]
+            continue
+        kind, date = _date_line(clean, clean, lex, lang, text.count("\n", 0, start) + 1)
+        if kind and date and kind not in dates and "-" in date.iso:
+            dates[kind] = date
     loose: DateValue | None = None
-    for start, _end, line in [e for e in lines_with_offsets(text) if e[2].strip()][-FRONT_SCAN_LINES:]:
+    for start, _end, line in nonempty[-FRONT_SCAN_LINES:]:
         if len(dates) == 2:
             break
         clean = strip_tags(KRAMDOWN_ATTRS.sub(" ", line.lstrip("#").strip()))
@@ -200,20 +227,28 @@ def find_company(text: str) -> str | None:
 def _date_line(
     raw: str, line: str, lex: Lexicon | None, lang: str, line_no: int
 ) -> tuple[str | None, DateValue | None]:
-    """("updated" | "effective", date) when the line states one of them."""
-    if word_count(line) > 14:
+    """("updated" | "effective", date) when the line states one of them.
+
+    A longer line counts when it opens with its label and a full date follows at once
+    ("Last updated: December 31, 2025. View the prior version ...", "Last modified on
+    08/12/2026 [See prior versions](...)").
+    """
+    long = word_count(line) > 14
+    if long and (lex is None or not _has_label(line[:_DATE_AFTER_LABEL], lex)):
         return None, None
     folded = cue_form(line)
-    exact = _DATETIME_ATTR.search(raw)
+    exact = None if long else _DATETIME_ATTR.search(raw)
     if lex is not None:
         for kind, labels in (("effective", lex.effective_labels), ("updated", lex.updated_labels)):
             for label in labels:
                 index = folded.find(label)
                 if index == -1 or index > 20:
                     continue
-                iso = exact.group(1) if exact else parse_date(line[index + len(label) :], lang)
-                if iso:
-                    return kind, DateValue(iso=iso, quote=line.strip(), line=line_no)
+                rest = line[index + len(label) :]
+                iso = exact.group(1) if exact else parse_date(rest[:_DATE_AFTER_LABEL] if long else rest, lang)
+                if iso and (not long or "-" in iso):
+                    quote = _quoted(line, index + len(label)) if long else line.strip()
+                    return kind, DateValue(iso=iso, quote=quote, line=line_no)
     if exact:  # a dated version line ("Mittwoch, 9. September 2020 {: datetime="2020-09-09" }")
         return "updated", DateValue(iso=exact.group(1), quote=line.strip(), line=line_no)
     return None, None
@@ -222,6 +257,15 @@ def _date_line(
 # how far after its label a date in running text may start ("hat den Stand Mai 2018",
 # "a fost actualizată astăzi, 16.04.2019 și ...")
 _DATE_AFTER_LABEL = 32
+
+
+def _quoted(line: str, date_from: int) -> str:
+    """A longer date line's words up to its date, without Markdown marks: "Last updated:
+    December 31, 2025" out of "**Last updated: December 31, 2025.** View the ..."."""
+    window = line[: date_from + _DATE_AFTER_LABEL]
+    last_digit = max((i for i, ch in enumerate(window) if ch.isdigit()), default=len(window) - 1)
+    end = last_digit + len(re.match(r"[^\s\[\]()*_]*", window[last_digit:]).group(0))  # type: ignore[union-attr]
+    return re.sub(r"[*_\[\]]+", "", window[:end]).strip().rstrip(".,;:")
 
 
 def _date_in_sentence(sentence: str, lex: Lexicon, lang: str, line_no: int) -> DateValue | None:
@@ -235,6 +279,11 @@ def _date_in_sentence(sentence: str, lex: Lexicon, lang: str, line_no: int) -> D
         if iso and "-" in iso:
             return DateValue(iso=iso, quote=sentence.strip(), line=line_no)
     return None
+
+
+def _opens_with_label(line: str, lex: Lexicon) -> bool:
+    folded = cue_form(line).lstrip(" *_")
+    return any(folded.startswith(label) for label in lex.updated_labels + lex.effective_labels)
 
 
 def _has_label(line: str, lex: Lexicon) -> bool:
