@@ -140,6 +140,33 @@ def test_an_age_is_not_a_retention_period() -> None:
     assert facts["retention"] == ["P2Y"] and facts["min_age"] == 13
 
 
+def test_retention_periods_in_a_table_under_a_retention_header() -> None:
+    """GDPR policies give their periods in a table whose column header says what they are
+    ("Durée de conservation"), the cells only "3 ans à compter de ...". Only a cell's first
+    sentence is read with the header: what follows in the cell stands on its own ("an
+    account inactive for 6 months is deactivated" is not a period of keeping), and a
+    column about something else gives nothing ("un journal" is not "un jour")."""
+    facts = _facts(
+        "Politique de confidentialité\n\nQuelles données traitons-nous ?\n\n"
+        "|     |     |     |\n| --- | --- | --- |\n"
+        "| **Finalités** | **Base légale** | **Durée de conservation** |\n"
+        "| Gestion du compte | Contrat | 3 ans à compter de la dernière connexion<br>Un compte inactif "
+        "pendant 6 mois est désactivé. |\n"
+        "| Formation des équipes | Intérêt légitime | 6 mois à compter de l’appel |\n"
+        "| Prospection, si votre nom figure dans un journal local | Consentement | 3 ans |\n"
+    )
+    assert facts["retention"] == ["P3Y", "P6M"]
+    evidence = dict((k, v) for k, v in _evidence(facts))
+    assert [e["quote"] for e in evidence["retention"]] == [
+        "3 ans à compter de la dernière connexion",
+        "6 mois à compter de l’appel",
+    ]
+
+
+def _evidence(facts: dict[str, object]) -> list[tuple[str, list[dict[str, object]]]]:
+    return list(facts["evidence"].items())  # type: ignore[attr-defined]
+
+
 def test_apostrophes_in_text_and_cue_lists_are_one_form() -> None:
     """fr.yaml writes "exécution d un contrat" and "hors de l union": the text has "d'un",
     "d’un", "l’Union". Any apostrophe matches the space the linguist wrote."""

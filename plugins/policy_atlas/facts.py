@@ -198,7 +198,10 @@ def _extract_facts(preamble: str, sections: tuple[PlacedSection, ...], lang: str
         named = _organisations_anywhere().search(part.text) is not None
         if not (by_language or email or hidden_email or named):
             continue
-        for sentence, line in _sentences(part.text):
+        lines = _lines(part.text)
+        headers = _table_headers(lines) if periods else {}
+        row_read = -1
+        for sentence, line, index in _sentences(lines):
             if by_language:
                 folded = cue_form(sentence)
                 if sentence.isascii():  # folding ASCII gives ASCII
@@ -207,7 +210,16 @@ def _extract_facts(preamble: str, sections: tuple[PlacedSection, ...], lang: str
                     no_space, folded_no_space = has_no_space_script(sentence), has_no_space_script(folded)
             if periods or age_cue:
                 numbers = _numbers(folded, language, True)  # number words as whole words
-                if periods:
+                if periods and index in headers:
+                    if index != row_read:  # a table row is read cell by cell, once
+                        row_read = index
+                        for cell, quote in _row_cells(line, headers[index], language):
+                            cell_numbers = _numbers(cell, language, not no_space)
+                            for period in _retention_periods(cell, cell_numbers, language, no_space):
+                                if period not in retention:
+                                    retention.append(period)
+                                    note("retention", period, part, quote)
+                elif periods:
                     # in text without spaces a number word may touch the next word
                     in_text = _numbers(folded, language, False) if no_space else numbers
                     for period in _retention_periods(folded, in_text, language, no_space):
@@ -300,12 +312,61 @@ def _lines(text: str) -> list[str]:
     return lines
 
 
-def _sentences(text: str) -> list[tuple[str, str]]:
-    """The sentences of a text, each with the line it stands in."""
-    return [(s.strip(), line) for line in _lines(text) for s in _SENTENCE_END.split(line) if s and s.strip()]
+def _sentences(lines: list[str]) -> list[tuple[str, str, int]]:
+    """The sentences of a text's lines, each with the line it stands in and its index."""
+    return [
+        (s.strip(), line, index)
+        for index, line in enumerate(lines)
+        for s in _SENTENCE_END.split(line)
+        if s and s.strip()
+    ]
+
+
+def _cells(row: str) -> list[str]:
+    """The cells of a Markdown table row, line breaks inside a cell made spaces."""
+    return [_BR.sub(" ", cell).strip() for cell in row.strip().strip("|").split("|")]
+
+
+def _table_headers(lines: list[str]) -> dict[int, list[str]]:
+    """Each table row's header cells, by the row's line index: the table's first row with
+    text in it (a scraped table often starts with an empty row and the separator)."""
+    headers: dict[int, list[str]] = {}
+    header: list[str] | None = None
+    for index, line in enumerate(lines):
+        if not line.startswith("|"):
+            header = None
+            continue
+        cells = _cells(line)
+        if all(set(cell) <= set("-: ") for cell in cells):
+            continue  # the separator row
+        if header is not None:
+            headers[index] = header
+        elif any(cells):
+            header = cells
+    return headers
+
+
+def _row_cells(row: str, header: list[str], language: _Language) -> list[tuple[str, str]]:
+    """The sentences of a table row's cells, folded, with their own words to quote. Under
+    a column header about keeping data, a cell's first sentence is read with the header
+    ("Durée de conservation" over "3 ans à compter de la dernière connexion"); the
+    sentences after it stand on their own ("Un compte inactif pendant 6 mois est
+    désactivé" is not a period of keeping)."""
+    out = []
+    for index, cell in enumerate(row.strip().strip("|").split("|")):
+        head = cue_form(_BR.sub(" ", header[index])) if index < len(header) else ""
+        about_keeping = bool(head) and language.retention.found(head, has_no_space_script(head))
+        for piece in _BR.split(cell):
+            for sentence in _SENTENCE_END.split(piece):
+                if sentence.strip():
+                    folded = cue_form(sentence)
+                    out.append((f"{head} : {folded}" if about_keeping else folded, sentence.strip()))
+                    about_keeping = False
+    return out
 
 
 _SPACES = re.compile(r"\s+")
+_BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _LETTERS = re.compile(r"[^\W\d_]+")
 _WORD_CHARS = re.compile(r"\w*")
 
