@@ -167,6 +167,17 @@ def _evidence(facts: dict[str, object]) -> list[tuple[str, list[dict[str, object
     return list(facts["evidence"].items())  # type: ignore[attr-defined]
 
 
+def test_markdown_underscores_do_not_hide_a_cue() -> None:
+    """ "_Einstellungen_" (Markdown emphasis) is the word "Einstellungen"."""
+    from policy_atlas.lexicon import lexicon
+    from policy_atlas.topics import topic_scores
+
+    de = lexicon("de")
+    assert de is not None
+    plain = topic_scores("Du kannst das jederzeit in den Einstellungen ändern.", de)
+    assert plain and topic_scores("Du kannst das jederzeit in den _Einstellungen_ ändern.", de) == plain
+
+
 def test_apostrophes_in_text_and_cue_lists_are_one_form() -> None:
     """fr.yaml writes "exécution d un contrat" and "hors de l union": the text has "d'un",
     "d’un", "l’Union". Any apostrophe matches the space the linguist wrote."""

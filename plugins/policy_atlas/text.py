@@ -83,15 +83,16 @@ def fold(text: str) -> str:
 
 # Apostrophes (straight, curly, modifier letter): "d'un", "Çin’de", "ім'я". Where cue
 # lists are matched they count as spaces, so "exécution d un contrat" and "exécution
-# d’un contrat" are the same cue and a linguist need not write every variant.
-_APOSTROPHES = "'’ʼ‘`"
+# d’un contrat" are the same cue and a linguist need not write every variant. So does
+# the underscore of Markdown emphasis: "_Einstellungen_" is the word "Einstellungen".
+_AS_SPACES = "'’ʼ‘`_"
 
 
 def cue_form(text: str) -> str:
     """The form in which cue lists and the text they are looked for in are compared:
-    folded, apostrophes as spaces. Same length as `fold(text)`, so spans carry over."""
+    folded, apostrophes and underscores as spaces. Same length as `fold(text)`, so spans carry over."""
     folded = fold(text)
-    for apostrophe in _APOSTROPHES:  # str.replace: far faster than str.translate on non-ASCII text
+    for apostrophe in _AS_SPACES:  # str.replace: far faster than str.translate on non-ASCII text
         if apostrophe in folded:
             folded = folded.replace(apostrophe, " ")
     return folded
