@@ -167,6 +167,31 @@ def _evidence(facts: dict[str, object]) -> list[tuple[str, list[dict[str, object
     return list(facts["evidence"].items())  # type: ignore[attr-defined]
 
 
+def test_a_table_of_contents_is_about_no_topic() -> None:
+    """A list of links names every topic and is about none; the same words as text are."""
+    toc = "".join(
+        f"{n}. [{title}](https://example.com/privacy/#{n})\n"
+        for n, title in enumerate(
+            ["Information We Collect", "How We Share Information", "Cookies and Do Not Track", "Your Rights"], 1
+        )
+    )
+    draft = _draft(
+        "# Example Privacy Notice\n\n## About this notice\n\nThis notice applies to our website and apps.\n\n"
+        "## Table of Contents\n\n" + toc + "\n## Information We Collect\n\n"
+        "We collect the information you provide when you create an account, such as your name.\n",
+        "policy.md",
+    )
+    titles = [s.title for s in draft.segmentation.sections]
+    assert titles == ["About this notice", "Table of Contents", "Information We Collect"]
+    assert draft.section_topics[1] == ()
+    assert "collection" in draft.section_topics[2]
+    as_text = _draft(
+        "# Example Privacy Notice\n\n## Overview\n\n" + toc.replace("[", "").replace("](", " (") + "\n",
+        "policy.md",
+    )
+    assert "cookies" in as_text.section_topics[0]
+
+
 def test_markdown_underscores_do_not_hide_a_cue() -> None:
     """ "_Einstellungen_" (Markdown emphasis) is the word "Einstellungen"."""
     from policy_atlas.lexicon import lexicon

@@ -15,6 +15,9 @@ KRAMDOWN_ATTRS = re.compile(r"\{:[^{}]*\}")  # kramdown attribute lists: {: date
 EMAIL_RE = re.compile(r"(?<![\w.+-])[A-Za-z0-9][\w.+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24}\b")
 HIDDEN_EMAIL_RE = re.compile(r"\[email(?:\s|&#160;|\u00a0)protected\]", re.IGNORECASE)
 # contact details or links: such a line is never a heading or a title
+# A line that is nothing but one link, a list item or not: a menu entry, a language
+# switcher, a table of contents ("1. [Retention of Your Information](#retention)").
+LINK_LINE_RE = re.compile(r"[ \t]*(?:[*+-]|\d+[.)])?[ \t]*\[[^\]\n]*\]\((?P<target>(?:[^()\n]|\([^()\n]*\))*)\)[ \t]*")
 CONTACTISH = re.compile(r"@|\[email|\+\d[\d -]{6,}|https?://|www\.", re.IGNORECASE)
 
 

@@ -14,7 +14,7 @@ from functools import cache
 
 from .lexicon import TOPIC_IDS, Lexicon, cue_regex
 from .model import Section
-from .text import EMAIL_RE, HIDDEN_EMAIL_RE, cue_form, has_no_space_script, word_count
+from .text import EMAIL_RE, HIDDEN_EMAIL_RE, LINK_LINE_RE, cue_form, has_no_space_script, word_count
 
 
 @cache
@@ -84,6 +84,14 @@ def _tagged(scores: dict[str, float], words: int) -> set[str]:
     return {t for t, v in scores.items() if v >= max(TAG_SCORE, ratio * best)}
 
 
+def _without_link_lines(body: str) -> str:
+    """A section's text without the lines that are nothing but a link: a table of contents
+    or a list of related pages names every topic and is about none of them."""
+    if "](" not in body:
+        return body
+    return "\n".join(line for line in body.split("\n") if not LINK_LINE_RE.fullmatch(line))
+
+
 def _section_topics(title: str, body: str, lex: Lexicon) -> tuple[set[str], dict[str, float]]:
     """The topics one section's words give it, and the scores they come from.
 
@@ -91,7 +99,7 @@ def _section_topics(title: str, body: str, lex: Lexicon) -> tuple[set[str], dict
     obfuscated one leaves) is contact details, so the section is about `contact`.
     """
     head = topic_scores(title, lex)
-    text = topic_scores(body, lex)
+    text = topic_scores(_without_link_lines(body), lex)
     scores = {
         t: (TITLE_WEIGHT * head.get(t, 0.0) + text.get(t, 0.0)) * TOPIC_WEIGHT.get(t, 1.0)
         for t in set(head) | set(text)
