@@ -163,6 +163,25 @@ def test_retention_periods_in_a_table_under_a_retention_header() -> None:
     ]
 
 
+def test_retention_periods_in_hours() -> None:
+    """ "48 Stunden lang gespeichert" is PT48H; help "24 hours a day" is no period."""
+    from policy_atlas.localize import duration_days, format_duration
+
+    german = _facts(
+        "Datenschutzerklärung\n\nSpeicherdauer\n\n"
+        "Gelöschte Nachrichten werden 48 Stunden lang gespeichert und danach endgültig gelöscht. "
+        "Kontodaten speichern wir bis zu 12 Monate nach der letzten Anmeldung.\n"
+    )
+    assert german["retention"] == ["PT48H", "P12M"]
+    english = _facts(
+        "Privacy Policy\n\nRetention\n\nCompleted uploads are deleted within 24 hours after download. "
+        "Our support team is here to help 24 hours a day, 7 days a week.\n"
+    )
+    assert english["retention"] == ["PT24H"]
+    assert format_duration("PT48H", "de") == "48 Stunden" and format_duration("PT48H", "sq") == "48 orë"
+    assert duration_days("PT48H") == 2 and duration_days("PT12H") == 0.5 and duration_days("P1Y") == 365
+
+
 def _evidence(facts: dict[str, object]) -> list[tuple[str, list[dict[str, object]]]]:
     return list(facts["evidence"].items())  # type: ignore[attr-defined]
 

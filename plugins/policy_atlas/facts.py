@@ -24,7 +24,7 @@ from .text import CONTACTISH, EMAIL_RE, HIDDEN_EMAIL_RE, cue_form, fold, has_no_
 
 FACT_KEYS = ("retention", "min_age", "emails", "hidden_emails", "transfer_countries", "cookies", "third_parties")
 QUOTE_CHARS = 220
-_UNIT_CODE = {"day": "D", "week": "W", "month": "M", "year": "Y"}
+_UNIT_CODE = {"hour": "TH", "day": "D", "week": "W", "month": "M", "year": "Y"}  # "TH": PT48H
 _SENTENCE_END = re.compile(r"(?<=[.!?;。！？])\s+|(?<=[a-zà-ž][.!?])(?=[A-ZÀ-Ž])|\n")
 _DIGITS = re.compile(r"(?<!\d)(\d{1,4})(?![\d])")
 _AGE_RANGE = range(10, 22)
@@ -445,7 +445,8 @@ def _retention_periods(
             continue
         if ages and min(abs(p - start) for p in ages) < near_keep:
             continue  # "if you are under 13 years": an age, not a period
-        periods.append(f"P{value}{_UNIT_CODE[unit]}")
+        code = _UNIT_CODE[unit]
+        periods.append(f"PT{value}H" if code == "TH" else f"P{value}{code}")
     return periods
 
 

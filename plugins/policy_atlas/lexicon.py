@@ -38,7 +38,7 @@ TOPIC_IDS = (
 class Facts:
     """What fact extraction needs to know of a language."""
 
-    duration_units: tuple[tuple[str, tuple[str, ...]], ...] = ()  # unit (day/week/month/year) -> stems
+    duration_units: tuple[tuple[str, tuple[str, ...]], ...] = ()  # unit (hour/day/week/month/year) -> stems
     number_words: tuple[tuple[str, int], ...] = ()
     retention_cues: tuple[str, ...] = ()
     retention_since_cues: tuple[str, ...] = ()  # after a period, what it runs from ("... after ... inactive")
@@ -132,7 +132,7 @@ def _merged_with(raw: dict[str, Any], other: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-UNITS = ("day", "week", "month", "year")
+UNITS = ("hour", "day", "week", "month", "year")
 
 
 def _facts(raw: dict[str, object], lang: str) -> Facts:
@@ -141,8 +141,14 @@ def _facts(raw: dict[str, object], lang: str) -> Facts:
     forms = raw.get("country_forms") or {}
     if not isinstance(units, dict) or not isinstance(numbers, dict) or not isinstance(forms, dict):
         raise ValueError(f"data/lang/{lang}.yaml: facts.duration_units, number_words and country_forms are mappings")
+    unknown = sorted(set(units) - set(UNITS))
+    if unknown:
+        raise ValueError(f"data/lang/{lang}.yaml: unknown duration units {unknown}; use {', '.join(UNITS)}")
     return Facts(
-        duration_units=tuple((u, _folded(units.get(u))) for u in UNITS if units.get(u)),
+        # a unit word is compared letters only: "god." (an abbreviation) is the stem "god"
+        duration_units=tuple(
+            (u, tuple(stem.rstrip(".") for stem in _folded(units.get(u)))) for u in UNITS if units.get(u)
+        ),
         number_words=tuple(sorted((cue_form(str(k)).strip(), int(v)) for k, v in numbers.items())),
         retention_cues=_folded(raw.get("retention_cues")),
         retention_since_cues=_folded(raw.get("retention_since_cues")),

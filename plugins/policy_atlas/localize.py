@@ -49,27 +49,40 @@ def format_confidence(value: float, ui_lang: str) -> str:
     return format_percent(value, locale=locale(ui_lang))
 
 
-_UNIT_NAMES = {"D": "day", "W": "week", "M": "month", "Y": "year"}
-_UNIT_DAYS = {"D": 1, "W": 7, "M": 30, "Y": 365}  # Babel's own lengths for format_timedelta
+_UNIT_NAMES = {"H": "hour", "D": "day", "W": "week", "M": "month", "Y": "year"}
+_UNIT_HOURS = {"H": 1, "D": 24, "W": 7 * 24, "M": 30 * 24, "Y": 365 * 24}  # Babel's own lengths for format_timedelta
+_DURATION = re.compile(r"P(?:T(\d+)(H)|(\d+)([DWMY]))")
 
 
-def duration_days(iso: str) -> int:
-    """ "P3Y" -> 1095: a duration's length in days (0 when it is not one of ours)."""
-    match = re.fullmatch(r"P(\d+)([DWMY])", iso)
-    return int(match.group(1)) * _UNIT_DAYS[match.group(2)] if match else 0
+def _duration(iso: str) -> tuple[int, str] | None:
+    """ "P3Y" -> (3, "Y"), "PT48H" -> (48, "H"); None for anything else."""
+    match = _DURATION.fullmatch(iso)
+    if not match:
+        return None
+    return (int(match.group(1)), "H") if match.group(2) else (int(match.group(3)), match.group(4))
+
+
+def duration_days(iso: str) -> float:
+    """ "P3Y" -> 1095, "PT12H" -> 0.5: a duration's length in days (0 when it is not one of ours)."""
+    duration = _duration(iso)
+    if duration is None:
+        return 0
+    value, code = duration
+    hours = value * _UNIT_HOURS[code]
+    return hours // 24 if hours % 24 == 0 else hours / 24
 
 
 def format_duration(iso: str, ui_lang: str) -> str:
     """ "P3Y" -> "3 years" / "3 roky" / "3 vjet". CLDR lacks unit data for some languages
     (Albanian: format_unit gives "3 duration-year"); there format_timedelta still works."""
-    match = re.fullmatch(r"P(\d+)([DWMY])", iso)
-    if not match:
+    duration = _duration(iso)
+    if duration is None:
         return iso
-    value, code = int(match.group(1)), match.group(2)
+    value, code = duration
     loc = locale(ui_lang)
     text = format_unit(value, f"duration-{_UNIT_NAMES[code]}", locale=loc)
     if "duration-" in text:
-        delta = _dt.timedelta(days=value * _UNIT_DAYS[code])
+        delta = _dt.timedelta(hours=value * _UNIT_HOURS[code])
         text = format_timedelta(delta, threshold=value, locale=loc)
     return text
 
