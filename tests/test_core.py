@@ -203,6 +203,43 @@ def test_a_date_line_below_an_introduction_dates_the_policy() -> None:
     assert effective is None
 
 
+def test_date_lines_and_what_is_not_one() -> None:
+    """What stands around a date keeps its place: a title that opens with a date word stays
+    the title, a date line above a Markdown title leaves it a title, running text after a
+    date stays in the policy, a date in running prose is not the policy's, and a quote ends
+    with its date."""
+    from policy_atlas.pipeline import analyse
+
+    def draft(text: str, name: str = "en.txt"):  # type: ignore[no-untyped-def]
+        seed, _ = read_seed(text.encode("utf-8"), f"seeds/{name}", name)
+        assert seed is not None
+        return analyse(seed)
+
+    kept = draft("Updated Privacy Policy (2021)\n\n" + _BODY)
+    assert kept.front.title == "Updated Privacy Policy (2021)"
+    atx = draft("Last updated: 1 May 2025\n\n# Example Privacy Policy\n\n" + _BODY, "en.md")
+    assert atx.front.title == "Example Privacy Policy" and atx.date("updated").iso == "2025-05-01"
+    running = draft(
+        "# Example Privacy Policy\n\nLast updated: 1 May 2025. Version 2 replaces the first one, and this "
+        "policy explains what we collect, why we collect it and how long we keep it.\n\n" + _BODY,
+        "en.md",
+    )
+    assert running.date("updated").quote == "Last updated: 1 May 2025"
+    assert any("Version 2 replaces" in b.text for b in running.segmentation.preamble)
+    weekday = draft(
+        "# Example Privacy Policy\n\nLast updated on Wednesday, September 30, 2025. View the "
+        "[prior version](https://example.com/privacy/2024) of this policy.\n\n" + _BODY,
+        "en.md",
+    )
+    assert weekday.date("updated").iso == "2025-09-30"
+    prose = draft(
+        "# Example Privacy Policy\n\n## Cookies\n\nEffective January 1, 2020, the law requires that we ask "
+        "for your consent before we set cookies that are not strictly necessary.\n\n" + _BODY,
+        "en.md",
+    )
+    assert prose.date("effective") is None
+
+
 def test_a_language_switcher_at_the_top_does_not_decide_the_language() -> None:
     """A scraped page often starts with its language switcher, one link per language
     ("* [Deutsch](…/de "Datenschutzrichtlinie")"); the English Wikimedia policy of the

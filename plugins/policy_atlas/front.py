@@ -16,7 +16,7 @@ from .datafiles import load_yaml
 from .dates import parse_date
 from .lexicon import Lexicon, all_title_phrases, cue_regex
 from .model import DateValue
-from .text import CONTACTISH, KRAMDOWN_ATTRS, cue_form, fold, strip_tags, word_count
+from .text import CONTACTISH, KRAMDOWN_ATTRS, cue_form, fold, md_plain, strip_tags, word_count
 
 FRONT_SCAN_LINES = 8
 # how far down a date line standing on its own, after an introduction, still dates the policy
@@ -26,7 +26,6 @@ _KEY_VALUE = re.compile(r"^[^\W\d_][^:]{0,40}:\s*\S")
 _MD_H1 = re.compile(r"^#[ \t]+(.+?)[ \t#]*$")
 _MD_HEADING = re.compile(r"^#{1,6}[ \t]")
 _SETEXT_1 = re.compile(r"^(?:=+|-+)[ \t]*$")
-_EMPHASIS_WRAP = re.compile(r"^([*_]{1,3})(.+)\1$")
 _KRAMDOWN_ONLY = re.compile(r"^\s*\{:[^{}]*\}\s*$")
 _DATETIME_ATTR = re.compile(r"\{:[^{}]*datetime=[\"'](\d{4}(?:-\d{2}(?:-\d{2})?)?)")
 
@@ -99,38 +98,37 @@ def read_front(text: str, lex: Lexicon | None, lang: str, markdown: bool = False
     dates: dict[str, DateValue] = {}
     front_end = 0
     start_index = 0
-    title_index = 0  # lines above the title
+    first = 0  # the first line below the date lines that stand above the title
     for index, (start, end, line) in enumerate(lines):
-        md_title = _MD_H1.match(line) if markdown and index == 0 else None
-        if markdown and index == 0 and not md_title and len(lines) > 1 and _SETEXT_1.match(lines[1][2]):
+        at_top = markdown and index == first
+        md_title = _MD_H1.match(line) if at_top else None
+        underline = lines[index + 1][2].strip() if at_top and index + 1 < len(lines) else ""
+        # below date lines, only a level-1 heading is the title ("Contents" / "----" is not)
+        if at_top and not md_title and _SETEXT_1.match(underline) and (index == 0 or underline[0] == "="):
             md_title = re.match(r"^(.+)$", line.strip())
-            end = lines[1][1]  # the underline belongs to the title
+            end = lines[index + 1][1]  # the underline belongs to the title
         clean = md_title.group(1).strip() if md_title else strip_tags(line)
         words = word_count(clean)
-        if (
-            not md_title
-            and lex is not None
-            and _opens_with_label(clean, lex)
-            and _date_line(line, clean, lex, lang, 0)[1]
-        ):
-            continue  # a date line above the title ("Last modified on ... [prior Privacy Notice](...)")
+        if not md_title and lex is not None and _opens_with_label(clean, lex):
+            kind, date = _date_line(line, clean, lex, lang, text.count("\n", 0, start) + 1)
+            if kind and date and _precise(date):
+                # a date line above the title ("Last modified on 08/12/2026 [See prior
+                # versions of Privacy Notice](...)"): not the title, though it names one
+                dates.setdefault(kind, date)
+                first = index + 1
+                continue
         if md_title or (words <= 16 and (not clean.endswith(".") or words <= 12) and find_phrase(clean, phrases)):
-            clean = _EMPHASIS_WRAP.sub(r"\2", clean)  # "**Twitch.tv Privacy Notice**"
+            clean = md_plain(clean)  # "**Twitch.tv Privacy Notice**"
             title, publisher = _split_title(clean, phrases)
             if md_title:
                 publisher = None
             title_span = (start, end)
-            front_end, start_index, title_index = end, index + 1, index
+            front_end, start_index = end, index + 1
             if end > lines[index][1]:
                 start_index += 1  # skip the setext underline
             break
         if _MD_HEADING.match(line) or words > 30:
             break
-    for start, _end, line in lines[:title_index]:
-        # a date line above the title ("Last modified on 08/12/2026", then the title)
-        kind, date = _date_line(line, strip_tags(line), lex, lang, text.count("\n", 0, start) + 1)
-        if kind and date:
-            dates.setdefault(kind, date)
     consumed = -1  # a "{: datetime }" line already read with the date line above it
     for index in range(start_index, len(lines)):
         start, end, line = lines[index]
@@ -143,6 +141,11 @@ def read_front(text: str, lex: Lexicon | None, lang: str, markdown: bool = False
         if _KRAMDOWN_ONLY.match(following):  # "26. elokuuta, 2015" then "{: datetime=... }"
             line = f"{line} {following}"
         kind, date = _date_line(line, clean, lex, lang, text.count("\n", 0, start) + 1)
+        if kind and date and words > _DATE_LINE_WORDS:
+            # "Last updated: 1 May 2025. This policy explains ...": the date counts, and
+            # the rest of the line is the policy's own text
+            dates.setdefault(kind, date)
+            break
         if kind and date:
             dates.setdefault(kind, date)
             front_end = end
@@ -169,10 +172,12 @@ def read_front(text: str, lex: Lexicon | None, lang: str, markdown: bool = False
         # a date line below an introduction ("EFFECTIVE DATE: May 25, 2018" after a first
         # section): a line of its own that opens with its label and gives a full date
         clean = strip_tags(KRAMDOWN_ATTRS.sub(" ", line.lstrip("#").strip()))
-        if not _opens_with_label(clean, lex):  # type: ignore[arg-type]
+        # its own line: a link after the date counts by its words ("Effective July 23, 2026
+        # | [View printable version](...)"), running text on after it does not
+        if word_count(md_plain(clean)) > _DATE_LINE_WORDS or not _opens_with_label(clean, lex):  # type: ignore[arg-type]
             continue
         kind, date = _date_line(clean, clean, lex, lang, text.count("\n", 0, start) + 1)
-        if kind and date and kind not in dates and "-" in date.iso:
+        if kind and date and kind not in dates and _precise(date):
             dates[kind] = date
     loose: DateValue | None = None
     for start, _end, line in nonempty[-FRONT_SCAN_LINES:]:
@@ -233,7 +238,7 @@ def _date_line(
     ("Last updated: December 31, 2025. View the prior version ...", "Last modified on
     08/12/2026 [See prior versions](...)").
     """
-    long = word_count(line) > 14
+    long = word_count(line) > _DATE_LINE_WORDS
     if long and (lex is None or not _has_label(line[:_DATE_AFTER_LABEL], lex)):
         return None, None
     folded = cue_form(line)
@@ -245,7 +250,7 @@ def _date_line(
                 if index == -1 or index > 20:
                     continue
                 rest = line[index + len(label) :]
-                iso = exact.group(1) if exact else parse_date(rest[:_DATE_AFTER_LABEL] if long else rest, lang)
+                iso = exact.group(1) if exact else parse_date(rest[:_DATE_WINDOW] if long else rest, lang)
                 if iso and (not long or "-" in iso):
                     quote = _quoted(line, index + len(label)) if long else line.strip()
                     return kind, DateValue(iso=iso, quote=quote, line=line_no)
@@ -257,15 +262,27 @@ def _date_line(
 # how far after its label a date in running text may start ("hat den Stand Mai 2018",
 # "a fost actualizată astăzi, 16.04.2019 și ...")
 _DATE_AFTER_LABEL = 32
+# how much of a longer line after its label is read for the date: one starting there
+# may run on ("on Wednesday, September 30, 2025")
+_DATE_WINDOW = _DATE_AFTER_LABEL + 24
+# a date line has at most this many words; a longer one counts when it opens with its label
+_DATE_LINE_WORDS = 14
+# the year that ends a date, with what a date writes after it ("2024-03-01", "2024年3月1日")
+_YEAR_AND_AFTER = re.compile(r"(?<!\d)\d{4}(?:[-./]\d{1,2}){0,2}(?![\d])[^\s\[\]()*_.,;:]*")
 
 
 def _quoted(line: str, date_from: int) -> str:
-    """A longer date line's words up to its date, without Markdown marks: "Last updated:
-    December 31, 2025" out of "**Last updated: December 31, 2025.** View the ..."."""
-    window = line[: date_from + _DATE_AFTER_LABEL]
-    last_digit = max((i for i, ch in enumerate(window) if ch.isdigit()), default=len(window) - 1)
-    end = last_digit + len(re.match(r"[^\s\[\]()*_]*", window[last_digit:]).group(0))  # type: ignore[union-attr]
-    return re.sub(r"[*_\[\]]+", "", window[:end]).strip().rstrip(".,;:")
+    """A longer date line's words up to its date, as plain text: "Last updated: December 31,
+    2025" out of "**Last updated: December 31, 2025.** View the ..."."""
+    window = line[: date_from + _DATE_WINDOW]
+    year = _YEAR_AND_AFTER.search(window, date_from)
+    end = year.end() if year else max((i + 1 for i, ch in enumerate(window) if ch.isdigit()), default=len(window))
+    return md_plain(window[:end]).rstrip(".,;:")
+
+
+def _precise(date: DateValue) -> bool:
+    """Whether a date gives at least its month: a year alone may be about anything."""
+    return "-" in date.iso
 
 
 def _date_in_sentence(sentence: str, lex: Lexicon, lang: str, line_no: int) -> DateValue | None:
@@ -282,7 +299,7 @@ def _date_in_sentence(sentence: str, lex: Lexicon, lang: str, line_no: int) -> D
 
 
 def _opens_with_label(line: str, lex: Lexicon) -> bool:
-    folded = cue_form(line).lstrip(" *_")
+    folded = cue_form(line).lstrip(" *([")
     return any(folded.startswith(label) for label in lex.updated_labels + lex.effective_labels)
 
 

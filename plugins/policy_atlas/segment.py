@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from .front import Front, lines_with_offsets
 from .lexicon import TOPIC_IDS, Lexicon
 from .model import Block, Section, Segmentation
-from .text import CONTACTISH, KRAMDOWN_ATTRS, has_no_space_script, strip_tags, word_count
+from .text import CONTACTISH, has_no_space_script, md_plain, word_count
 from .topics import topic_scores
 
 MAX_HEADING_WORDS = 14
@@ -48,7 +48,6 @@ _LIST_MARK = re.compile(
     r"^(?:[-*+•·▪◦●‣–][ \t]*|\(?[a-zA-Z][.)][ \t]+|\(?(?:[ivx]{1,5})\)[ \t]*|\d{1,3}[ \t]*\)[ \t]*)"
 )
 _BULLET = re.compile(r"^[•·▪◦●‣][ \t]*")
-_MD_EMPHASIS = re.compile(r"(\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w))")
 _KEY_VALUE = re.compile(r"^[^:]{1,40}:[ \t]*\S")
 _TERMINAL = ".;,!…"
 _LETTER = r"[^\W\d_]"
@@ -119,7 +118,7 @@ def _find_heads(paras: list[_Para], first: int, markdown: bool) -> list[_Head]:
     for index in range(first, len(paras)):
         para = paras[index]
         if markdown and _MD_BOLD_LINE.match(para.text):  # "**1\. Definitions**": a heading set in bold
-            para = _Para(para.start, para.end, _md_plain(para.text))
+            para = _Para(para.start, para.end, md_plain(para.text))
         head = _numbered_heading(para, index) or _line_heading(para, index)
         if (
             head
@@ -169,7 +168,7 @@ def _markdown_heading(para: _Para, index: int) -> _Head | None:
     match = _MD_HEADING.match(para.text)
     if not match or not match.group(2).strip():
         return None
-    title = _md_plain(match.group(2)) or match.group(2).strip()
+    title = md_plain(match.group(2)) or match.group(2).strip()
     number = None
     numbered = _NUMBERED.match(title)
     if numbered and numbered.group("sep") != ")":
@@ -182,15 +181,6 @@ _SETEXT = re.compile(r"^(=+|-+)[ \t]*$")
 _MD_BOLD_LINE = re.compile(r"^(\*\*|__)(?=\S)(?:(?!\1).)+(?<=\S)\1[ \t]*$")
 
 
-def _md_plain(text: str) -> str:
-    """A Markdown heading's text as plain text: no emphasis, tags or backslash escapes."""
-    text = _MD_EMPHASIS.sub("", text)
-    text = re.sub(r"\\([\\`*_{}\[\]()#+\-.!|])", r"\1", text)
-    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)  # [link text](url) -> link text
-    text = KRAMDOWN_ATTRS.sub("", text)
-    return re.sub(r"\s+", " ", strip_tags(text)).strip()
-
-
 def _setext_heading(paras: list[_Para], index: int) -> _Head | None:
     """ "Title" underlined by "=====" (level 1) or "-----" (level 2) on the next line."""
     if index + 1 >= len(paras):
@@ -201,7 +191,7 @@ def _setext_heading(paras: list[_Para], index: int) -> _Head | None:
         return None
     if _LIST_MARK.match(para.text) or para.text.startswith(("#", ">", "|")):
         return None
-    title = _md_plain(para.text)
+    title = md_plain(para.text)
     level = 1 if match.group(1).startswith("=") else 2
     return _Head(para.start, under.end, title or para.text.strip(), level, None, "markdown", index)
 

@@ -14,11 +14,31 @@ KRAMDOWN_ATTRS = re.compile(r"\{:[^{}]*\}")  # kramdown attribute lists: {: date
 # an e-mail address, and the placeholder a page's e-mail obfuscation leaves instead of one
 EMAIL_RE = re.compile(r"(?<![\w.+-])[A-Za-z0-9][\w.+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24}\b")
 HIDDEN_EMAIL_RE = re.compile(r"\[email(?:\s|&#160;|\u00a0)protected\]", re.IGNORECASE)
-# contact details or links: such a line is never a heading or a title
 # A line that is nothing but one link, a list item or not: a menu entry, a language
 # switcher, a table of contents ("1. [Retention of Your Information](#retention)").
 LINK_LINE_RE = re.compile(r"[ \t]*(?:[*+-]|\d+[.)])?[ \t]*\[[^\]\n]*\]\((?P<target>(?:[^()\n]|\([^()\n]*\))*)\)[ \t]*")
+# contact details or links: such a line is never a heading or a title
 CONTACTISH = re.compile(r"@|\[email|\+\d[\d -]{6,}|https?://|www\.", re.IGNORECASE)
+_MD_EMPHASIS = re.compile(r"(\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w))")
+_TABLE_PIPE = re.compile(r"(?<!\\)\|")
+
+
+def md_plain(text: str) -> str:
+    """A line of Markdown as plain text: no emphasis, tags, links or backslash escapes."""
+    text = _MD_EMPHASIS.sub("", text)
+    text = re.sub(r"\\([\\`*_{}\[\]()#+\-.!|])", r"\1", text)
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)  # [link text](url) -> link text
+    text = KRAMDOWN_ATTRS.sub("", text)
+    return re.sub(r"\s+", " ", strip_tags(text)).strip()
+
+
+def table_cells(row: str) -> list[str]:
+    """The cells of a Markdown table row ("| a | b \\| c |" -> ["a", "b \\| c"]): one pipe
+    at each end is the row's edge, an escaped one is text."""
+    row = row.strip()
+    row = row[1:] if row.startswith("|") else row
+    row = row[:-1] if row.endswith("|") and not row.endswith("\\|") else row
+    return [cell.strip() for cell in _TABLE_PIPE.split(row)]
 
 
 # marks in a trie where a string ends that must end a word too (see `longest_first`)
