@@ -39,7 +39,7 @@ lang_code = st.one_of(
     st.sampled_from(LANGS),
     st.from_regex(r"\A[a-z]{2,3}(?:-[A-Za-z0-9]{2,8}){0,2}\Z"),
 )
-RETENTION_RE = re.compile(r"^P\d+[DWMY]$")
+RETENTION_RE = re.compile(r"^P(?:\d+[DWMY]|T\d+H)$")
 
 # --- strategies --------------------------------------------------------------------
 
@@ -163,6 +163,7 @@ CUE_SENTENCES = (
     "We keep your personal data for 30 days after you close your account.",
     "We retain server logs for two years and backups for 6 months.",
     "Backups are deleted within ninety days.",
+    "Uploads are deleted within 24 hours; logs are kept for 15.47 days on average.",
     "We will reply to your request within 30 days.",
     "Our services are not directed to children under the age of 16.",
     "You must be at least 13 years old to use the app.",

@@ -156,6 +156,11 @@ def test_retention_periods_in_a_table_under_a_retention_header() -> None:
         "| Prospection, si votre nom figure dans un journal local | Consentement | 3 ans |\n"
     )
     assert facts["retention"] == ["P3Y", "P6M"]
+    by_row = _facts(
+        "Privacy Policy\n\nRetention\n\n| Topic | Detail |\n| --- | --- |\n| Retention period | 3 years |\n"
+        "| Logs \\| fraud checks | Server logs are deleted after 30 days |\n"
+    )
+    assert by_row["retention"] == ["P3Y", "P30D"]  # the row's first cell is its header
     evidence = dict((k, v) for k, v in _evidence(facts))
     assert [e["quote"] for e in evidence["retention"]] == [
         "3 ans à compter de la dernière connexion",
@@ -164,7 +169,9 @@ def test_retention_periods_in_a_table_under_a_retention_header() -> None:
 
 
 def test_retention_periods_in_hours() -> None:
-    """ "48 Stunden lang gespeichert" is PT48H; help "24 hours a day" is no period."""
+    """ "48 Stunden lang gespeichert" is PT48H. A sentence with no word about keeping gives
+    no period, in hours as in days ("here to help 24 hours a day"); a decimal number is
+    not two ("15.47 days")."""
     from policy_atlas.localize import duration_days, format_duration
 
     german = _facts(
@@ -175,7 +182,8 @@ def test_retention_periods_in_hours() -> None:
     assert german["retention"] == ["PT48H", "P12M"]
     english = _facts(
         "Privacy Policy\n\nRetention\n\nCompleted uploads are deleted within 24 hours after download. "
-        "Our support team is here to help 24 hours a day, 7 days a week.\n"
+        "Our support team is here to help 24 hours a day, 7 days a week. "
+        "Deletion requests are answered within 15.47 days on average.\n"
     )
     assert english["retention"] == ["PT24H"]
     assert format_duration("PT48H", "de") == "48 Stunden" and format_duration("PT48H", "sq") == "48 orë"

@@ -19,14 +19,15 @@ from .cache import Memo
 from .datafiles import load_yaml
 from .front import legal_forms
 from .lexicon import Lexicon, cue_regex, lexicon
+from .localize import iso_duration
 from .model import PlacedSection
-from .text import CONTACTISH, EMAIL_RE, HIDDEN_EMAIL_RE, cue_form, fold, has_no_space_script, longest_first
+from .text import CONTACTISH, EMAIL_RE, HIDDEN_EMAIL_RE, cue_form, fold, has_no_space_script, longest_first, table_cells
 
 FACT_KEYS = ("retention", "min_age", "emails", "hidden_emails", "transfer_countries", "cookies", "third_parties")
 QUOTE_CHARS = 220
-_UNIT_CODE = {"hour": "TH", "day": "D", "week": "W", "month": "M", "year": "Y"}  # "TH": PT48H
 _SENTENCE_END = re.compile(r"(?<=[.!?;。！？])\s+|(?<=[a-zà-ž][.!?])(?=[A-ZÀ-Ž])|\n")
-_DIGITS = re.compile(r"(?<!\d)(\d{1,4})(?![\d])")
+# a number, not a piece of a decimal or grouped one ("15.47 days", "8,260,593 requests")
+_DIGITS = re.compile(r"(?<!\d[.,])(?<!\d)(\d{1,4})(?!\d|[.,]\d)")
 _AGE_RANGE = range(10, 22)
 
 
@@ -199,7 +200,7 @@ def _extract_facts(preamble: str, sections: tuple[PlacedSection, ...], lang: str
         if not (by_language or email or hidden_email or named):
             continue
         lines = _lines(part.text)
-        headers = _table_headers(lines) if periods else {}
+        headers = _table_headers(lines, language) if periods else {}  # type: ignore[arg-type]
         row_read = -1
         for sentence, line, index in _sentences(lines):
             if by_language:
@@ -287,7 +288,7 @@ def _country_row(line: str, lang: str) -> bool:
     so the countries in it are not where data goes."""
     if not line.startswith("|"):
         return False
-    first = cue_form(line.split("|", 2)[1]).strip(" *_")
+    first = cue_form(table_cells(line)[0]).strip(" *")
     regex, _ = _country_regex(lang, not has_no_space_script(first))
     return regex.fullmatch(first) is not None
 
@@ -322,46 +323,56 @@ def _sentences(lines: list[str]) -> list[tuple[str, str, int]]:
     ]
 
 
-def _cells(row: str) -> list[str]:
-    """The cells of a Markdown table row, line breaks inside a cell made spaces."""
-    return [_BR.sub(" ", cell).strip() for cell in row.strip().strip("|").split("|")]
+def _keeping(cell: str, language: _Language) -> str:
+    """A table header cell, folded, when it is a label about keeping data ("Durée de
+    conservation", "Retention period"); otherwise "" (also for a cell of running text)."""
+    folded = cue_form(_BR.sub(" ", cell))
+    if len(folded.split()) > _HEADER_WORDS:
+        return ""
+    return folded if language.retention.found(folded, has_no_space_script(folded)) else ""
 
 
-def _table_headers(lines: list[str]) -> dict[int, list[str]]:
-    """Each table row's header cells, by the row's line index: the table's first row with
-    text in it (a scraped table often starts with an empty row and the separator)."""
+# a header cell is a label: longer, a first cell is the row's text, not its header
+_HEADER_WORDS = 8
+
+
+def _table_headers(lines: list[str], language: _Language) -> dict[int, list[str]]:
+    """For each table row, by its line index, the headers of its columns that are about
+    keeping data ("" for the others). The header is the table's first row with text in it:
+    a scraped table often starts with an empty row and the separator."""
     headers: dict[int, list[str]] = {}
     header: list[str] | None = None
     for index, line in enumerate(lines):
         if not line.startswith("|"):
             header = None
             continue
-        cells = _cells(line)
+        cells = table_cells(line)
         if all(set(cell) <= set("-: ") for cell in cells):
             continue  # the separator row
         if header is not None:
             headers[index] = header
         elif any(cells):
-            header = cells
+            header = [_keeping(cell, language) for cell in cells]
     return headers
 
 
 def _row_cells(row: str, header: list[str], language: _Language) -> list[tuple[str, str]]:
-    """The sentences of a table row's cells, folded, with their own words to quote. Under
-    a column header about keeping data, a cell's first sentence is read with the header
-    ("Durée de conservation" over "3 ans à compter de la dernière connexion"); the
-    sentences after it stand on their own ("Un compte inactif pendant 6 mois est
-    désactivé" is not a period of keeping)."""
+    """The sentences of a table row's cells, folded, with their own words to quote. A cell's
+    first sentence is read under its column's header and its row's first cell when they
+    are about keeping data ("Durée de conservation" over "3 ans à compter de la dernière
+    connexion"; "Retention period | 3 years"); the sentences after it stand on their own
+    ("Un compte inactif pendant 6 mois est désactivé" is not a period of keeping)."""
+    cells = table_cells(row)
+    row_head = _keeping(cells[0], language) if len(cells) > 1 else ""
     out = []
-    for index, cell in enumerate(row.strip().strip("|").split("|")):
-        head = cue_form(_BR.sub(" ", header[index])) if index < len(header) else ""
-        about_keeping = bool(head) and language.retention.found(head, has_no_space_script(head))
+    for index, cell in enumerate(cells):
+        context = " : ".join(h for h in (header[index] if index < len(header) else "", row_head if index else "") if h)
         for piece in _BR.split(cell):
             for sentence in _SENTENCE_END.split(piece):
                 if sentence.strip():
                     folded = cue_form(sentence)
-                    out.append((f"{head} : {folded}" if about_keeping else folded, sentence.strip()))
-                    about_keeping = False
+                    out.append((f"{context} : {folded}" if context else folded, sentence.strip()))
+                    context = ""
     return out
 
 
@@ -445,8 +456,7 @@ def _retention_periods(
             continue
         if ages and min(abs(p - start) for p in ages) < near_keep:
             continue  # "if you are under 13 years": an age, not a period
-        code = _UNIT_CODE[unit]
-        periods.append(f"PT{value}H" if code == "TH" else f"P{value}{code}")
+        periods.append(iso_duration(value, unit))
     return periods
 
 

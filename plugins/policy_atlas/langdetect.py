@@ -20,7 +20,7 @@ SAMPLE_CHARS = 6000
 # top of a page they can outweigh the first paragraphs. A link to a place in the page
 # itself ("1. [Welche Daten wir erheben](#daten)", a table of contents) is the policy's
 # own words and stays.
-#
+
 # Below this many characters of other text, the navigation is all there is to go by.
 MIN_TEXT_CHARS = 200
 # Codes py3langid reports that we publish under another code.

@@ -144,11 +144,14 @@ def _facts(raw: dict[str, object], lang: str) -> Facts:
     unknown = sorted(set(units) - set(UNITS))
     if unknown:
         raise ValueError(f"data/lang/{lang}.yaml: unknown duration units {unknown}; use {', '.join(UNITS)}")
+    # the word after a number is compared letters only: an abbreviation's dot is dropped
+    # ("god." is the stem "god"), and a stem with anything else than letters never matches
+    stems = {u: tuple(stem.rstrip(".") for stem in _folded(units.get(u))) for u in UNITS if units.get(u)}
+    odd = sorted(stem for unit in stems.values() for stem in unit if not stem.isalpha())
+    if odd:
+        raise ValueError(f"data/lang/{lang}.yaml: duration unit stems must be letters (or end in a dot): {odd}")
     return Facts(
-        # a unit word is compared letters only: "god." (an abbreviation) is the stem "god"
-        duration_units=tuple(
-            (u, tuple(stem.rstrip(".") for stem in _folded(units.get(u)))) for u in UNITS if units.get(u)
-        ),
+        duration_units=tuple(stems.items()),
         number_words=tuple(sorted((cue_form(str(k)).strip(), int(v)) for k, v in numbers.items())),
         retention_cues=_folded(raw.get("retention_cues")),
         retention_since_cues=_folded(raw.get("retention_since_cues")),

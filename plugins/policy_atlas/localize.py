@@ -51,7 +51,13 @@ def format_confidence(value: float, ui_lang: str) -> str:
 
 _UNIT_NAMES = {"H": "hour", "D": "day", "W": "week", "M": "month", "Y": "year"}
 _UNIT_HOURS = {"H": 1, "D": 24, "W": 7 * 24, "M": 30 * 24, "Y": 365 * 24}  # Babel's own lengths for format_timedelta
-_DURATION = re.compile(r"P(?:T(\d+)(H)|(\d+)([DWMY]))")
+_DURATION = re.compile(r"P(?:T(?P<hours>\d+)H|(?P<value>\d+)(?P<code>[DWMY]))")
+
+
+def iso_duration(value: int, unit: str) -> str:
+    """(48, "hour") -> "PT48H", (3, "year") -> "P3Y": a period as ISO 8601 writes it."""
+    code = next(c for c, name in _UNIT_NAMES.items() if name == unit)
+    return f"PT{value}H" if code == "H" else f"P{value}{code}"
 
 
 def _duration(iso: str) -> tuple[int, str] | None:
@@ -59,7 +65,7 @@ def _duration(iso: str) -> tuple[int, str] | None:
     match = _DURATION.fullmatch(iso)
     if not match:
         return None
-    return (int(match.group(1)), "H") if match.group(2) else (int(match.group(3)), match.group(4))
+    return (int(match["hours"]), "H") if match["hours"] else (int(match["value"]), match["code"])
 
 
 def duration_days(iso: str) -> float:

@@ -99,7 +99,8 @@ def _section_topics(title: str, body: str, lex: Lexicon) -> tuple[set[str], dict
     obfuscated one leaves) is contact details, so the section is about `contact`.
     """
     head = topic_scores(title, lex)
-    text = topic_scores(_without_link_lines(body), lex)
+    body = _without_link_lines(body)
+    text = topic_scores(body, lex)
     scores = {
         t: (TITLE_WEIGHT * head.get(t, 0.0) + text.get(t, 0.0)) * TOPIC_WEIGHT.get(t, 1.0)
         for t in set(head) | set(text)
