@@ -323,6 +323,10 @@ def _sentences(lines: list[str]) -> list[tuple[str, str, int]]:
     ]
 
 
+# a header cell is a label: longer, a first cell is the row's text, not its header
+_HEADER_WORDS = 8
+
+
 def _keeping(cell: str, language: _Language) -> str:
     """A table header cell, folded, when it is a label about keeping data ("Durée de
     conservation", "Retention period"); otherwise "" (also for a cell of running text)."""
@@ -330,10 +334,6 @@ def _keeping(cell: str, language: _Language) -> str:
     if len(folded.split()) > _HEADER_WORDS:
         return ""
     return folded if language.retention.found(folded, has_no_space_script(folded)) else ""
-
-
-# a header cell is a label: longer, a first cell is the row's text, not its header
-_HEADER_WORDS = 8
 
 
 def _table_headers(lines: list[str], language: _Language) -> dict[int, list[str]]:

@@ -109,9 +109,9 @@ def read_front(text: str, lex: Lexicon | None, lang: str, markdown: bool = False
             end = lines[index + 1][1]  # the underline belongs to the title
         clean = md_title.group(1).strip() if md_title else strip_tags(line)
         words = word_count(clean)
-        if not md_title and lex is not None and _opens_with_label(clean, lex):
-            kind, date = _date_line(line, clean, lex, lang, text.count("\n", 0, start) + 1)
-            if kind and date and _precise(date):
+        if not md_title:
+            kind, date = _labelled_date(line, clean, lex, lang, text.count("\n", 0, start) + 1)
+            if kind and date:
                 # a date line above the title ("Last modified on 08/12/2026 [See prior
                 # versions of Privacy Notice](...)"): not the title, though it names one
                 dates.setdefault(kind, date)
@@ -168,16 +168,16 @@ def read_front(text: str, lex: Lexicon | None, lang: str, markdown: bool = False
             continue
         break
     nonempty = [e for e in lines_with_offsets(text) if e[2].strip()]
-    for start, _end, line in nonempty[:HEAD_SCAN_LINES] if lex is not None and len(dates) < 2 else ():
+    for start, _end, line in nonempty[:HEAD_SCAN_LINES] if len(dates) < 2 else ():
         # a date line below an introduction ("EFFECTIVE DATE: May 25, 2018" after a first
         # section): a line of its own that opens with its label and gives a full date
         clean = strip_tags(KRAMDOWN_ATTRS.sub(" ", line.lstrip("#").strip()))
         # its own line: a link after the date counts by its words ("Effective July 23, 2026
         # | [View printable version](...)"), running text on after it does not
-        if word_count(md_plain(clean)) > _DATE_LINE_WORDS or not _opens_with_label(clean, lex):  # type: ignore[arg-type]
+        if word_count(md_plain(clean)) > _DATE_LINE_WORDS:
             continue
-        kind, date = _date_line(clean, clean, lex, lang, text.count("\n", 0, start) + 1)
-        if kind and date and kind not in dates and _precise(date):
+        kind, date = _labelled_date(clean, clean, lex, lang, text.count("\n", 0, start) + 1)
+        if kind and date and kind not in dates:
             dates[kind] = date
     loose: DateValue | None = None
     for start, _end, line in nonempty[-FRONT_SCAN_LINES:]:
@@ -239,8 +239,6 @@ def _date_line(
     08/12/2026 [See prior versions](...)").
     """
     long = word_count(line) > _DATE_LINE_WORDS
-    if long and (lex is None or not _has_label(line[:_DATE_AFTER_LABEL], lex)):
-        return None, None
     folded = cue_form(line)
     exact = None if long else _DATETIME_ATTR.search(raw)
     if lex is not None:
@@ -283,6 +281,18 @@ def _quoted(line: str, date_from: int) -> str:
 def _precise(date: DateValue) -> bool:
     """Whether a date gives at least its month: a year alone may be about anything."""
     return "-" in date.iso
+
+
+def _labelled_date(
+    raw: str, line: str, lex: Lexicon | None, lang: str, line_no: int
+) -> tuple[str | None, DateValue | None]:
+    """Like `_date_line`, for a line that opens with its label and gives at least a month:
+    a date line away from the usual place ("EFFECTIVE DATE: May 25, 2018" below an
+    introduction, "Last modified on 08/12/2026" above the title)."""
+    if lex is None or not _opens_with_label(line, lex):
+        return None, None
+    kind, date = _date_line(raw, line, lex, lang, line_no)
+    return (kind, date) if date is not None and _precise(date) else (None, None)
 
 
 def _date_in_sentence(sentence: str, lex: Lexicon, lang: str, line_no: int) -> DateValue | None:

@@ -14,13 +14,6 @@ from .text import LINK_LINE_RE, TAG_RE
 
 # py3langid was right on 99.4% of the corpus from 2,000 characters, 100% from whole texts.
 SAMPLE_CHARS = 6000
-# A line that is nothing but a link to another page (a list item or not; LINK_LINE_RE) is navigation:
-# a scraped page's language switcher ("* [Deutsch](…/de "Datenschutzrichtlinie")", one
-# line per language) or menu. Its words say little of the text's language, and at the
-# top of a page they can outweigh the first paragraphs. A link to a place in the page
-# itself ("1. [Welche Daten wir erheben](#daten)", a table of contents) is the policy's
-# own words and stays.
-
 # Below this many characters of other text, the navigation is all there is to go by.
 MIN_TEXT_CHARS = 200
 # Codes py3langid reports that we publish under another code.
@@ -50,7 +43,14 @@ def detect_language(text: str) -> Detected:
 
 
 def _sample(text: str) -> str:
-    """The first SAMPLE_CHARS characters of `text` that are not navigation lines."""
+    """The first SAMPLE_CHARS characters of `text` that are not navigation lines.
+
+    A line that is nothing but a link to another page (LINK_LINE_RE) is navigation: a
+    scraped page's language switcher ("* [Deutsch](…/de "Datenschutzrichtlinie")", one line
+    per language) or menu. Its words say little of the text's language, and at the top of a
+    page they can outweigh the first paragraphs. A link to a place in the page itself ("1.
+    [Welche Daten wir erheben](#daten)", a table of contents) is the policy's own words and
+    stays."""
     kept: list[str] = []
     size = 0
     for line in text.splitlines(keepends=True):

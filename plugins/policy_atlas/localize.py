@@ -50,13 +50,14 @@ def format_confidence(value: float, ui_lang: str) -> str:
 
 
 _UNIT_NAMES = {"H": "hour", "D": "day", "W": "week", "M": "month", "Y": "year"}
+_UNIT_CODES = {name: code for code, name in _UNIT_NAMES.items()}
 _UNIT_HOURS = {"H": 1, "D": 24, "W": 7 * 24, "M": 30 * 24, "Y": 365 * 24}  # Babel's own lengths for format_timedelta
 _DURATION = re.compile(r"P(?:T(?P<hours>\d+)H|(?P<value>\d+)(?P<code>[DWMY]))")
 
 
 def iso_duration(value: int, unit: str) -> str:
     """(48, "hour") -> "PT48H", (3, "year") -> "P3Y": a period as ISO 8601 writes it."""
-    code = next(c for c, name in _UNIT_NAMES.items() if name == unit)
+    code = _UNIT_CODES[unit]
     return f"PT{value}H" if code == "H" else f"P{value}{code}"
 
 

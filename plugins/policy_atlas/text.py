@@ -115,9 +115,9 @@ def cue_form(text: str) -> str:
     """The form in which cue lists and the text they are looked for in are compared:
     folded, apostrophes and underscores as spaces. Same length as `fold(text)`, so spans carry over."""
     folded = fold(text)
-    for apostrophe in _AS_SPACES:  # str.replace: far faster than str.translate on non-ASCII text
-        if apostrophe in folded:
-            folded = folded.replace(apostrophe, " ")
+    for char in _AS_SPACES:  # str.replace: far faster than str.translate on non-ASCII text
+        if char in folded:
+            folded = folded.replace(char, " ")
     return folded
 
 
