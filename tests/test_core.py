@@ -240,6 +240,34 @@ def test_date_lines_and_what_is_not_one() -> None:
     assert prose.date("effective") is None
 
 
+def test_the_latest_entry_of_a_change_log_is_the_update_date() -> None:
+    """Telegram states no update date but logs its changes under date lines; the latest
+    of them is when the policy was last updated. A list of links to archived versions
+    is not a change log, and numbered headings ("3.2.10 Other sources") are not dates."""
+    body = (
+        "Wir erheben die Daten, die du uns bei der Registrierung gibst, und nutzen sie, um den Dienst "
+        "bereitzustellen. Wir speichern sie, solange dein Konto besteht, und löschen sie danach.\n\n"
+        "## Deine Rechte\n\nDu kannst Auskunft über deine Daten verlangen und ihre Löschung fordern.\n\n"
+    )
+    log = (
+        "## Änderungen dieser Datenschutzerklärung\n\nWesentliche Änderungen teilen wir in der App mit.\n\n"
+        "**25\\. März 2019**\n\n*   Abschnitt 5 überarbeitet.\n\n"
+        "**21\\. August 2026**\n\n*   Werbung erläutert.\n\n"
+        "**24\\. März 2021**\n\n*   Abschnitt 8 ergänzt.\n"
+    )
+    updated, _ = _dates("# Datenschutzerklärung\n\n" + body + log, "de.md")
+    assert updated is not None and updated.iso == "2026-08-21"  # type: ignore[attr-defined]
+    assert updated.quote == "21. August 2026"  # type: ignore[attr-defined]
+    stated, _ = _dates("# Datenschutzerklärung\n\nStand: 1. Mai 2025\n\n" + body + log, "de.md")
+    assert stated is not None and stated.iso == "2025-05-01"  # type: ignore[attr-defined]
+    archive = "## Earlier versions\n\n*   [25 March 2019](https://example.com/2019)\n*   [24 March 2021](https://example.com/2021)\n"
+    assert _dates("# Example Privacy Policy\n\n" + _BODY + archive, "en.md") == (None, None)
+    numbered = "### 3.2.10 Other sources\n\nPartners.\n\n### 3.4.10 Other recipients\n\nBanks.\n"
+    assert _dates("# Example Privacy Policy\n\n" + _BODY + numbered, "en.md") == (None, None)
+    single = "## Changes\n\n**21 August 2026**\n\n*   Advertising explained.\n"
+    assert _dates("# Example Privacy Policy\n\n" + _BODY + single, "en.md") == (None, None)
+
+
 def test_a_language_switcher_at_the_top_does_not_decide_the_language() -> None:
     """A scraped page often starts with its language switcher, one link per language
     ("* [Deutsch](…/de "Datenschutzrichtlinie")"); the English Wikimedia policy of the

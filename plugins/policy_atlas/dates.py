@@ -99,6 +99,25 @@ def parse_date(text: str, lang: str) -> str | None:
     return year_match.group(1) if year_match else None
 
 
+def date_only(text: str, lang: str) -> str | None:
+    """The full date (YYYY-MM-DD) a text consists of and nothing else ("21. August 2026",
+    "September 29, 2024", "2024-09-23"): every word a number or a month name; else None."""
+    text = text.strip(" \t.,:;")
+    if _CJK_RE.fullmatch(text):
+        iso = parse_date(text, lang)
+    else:
+        tokens = _TOKEN_RE.findall(text)
+        months = month_lookup(lang)
+        if not tokens or not _YEAR_RE.search(text):
+            return None
+        if any(not t.isdigit() and fold(t).strip(".") not in months for t in tokens):
+            return None
+        if re.search(r"[^\w\s.,/-]", text):
+            return None
+        iso = parse_date(text, lang)
+    return iso if iso and iso.count("-") == 2 else None
+
+
 def _iso(year: str | None, month: str | None, day: str | None) -> str | None:
     if year is None:
         return None

@@ -13,7 +13,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from .datafiles import load_yaml
-from .dates import parse_date
+from .dates import date_only, parse_date
 from .lexicon import Lexicon, all_title_phrases, cue_regex
 from .model import DateValue
 from .text import CONTACTISH, KRAMDOWN_ATTRS, cue_form, fold, md_plain, strip_tags, word_count
@@ -195,11 +195,32 @@ def read_front(text: str, lex: Lexicon | None, lang: str, markdown: bool = False
         if lex is not None:
             # a date in running text counts only when no date line states one
             loose = next((d for d in (_date_in_sentence(s, lex, lang, line_no) for s in sentences) if d), loose)
+    if "updated" not in dates:
+        logged = _change_log_date(text, lang)
+        if logged is not None:
+            dates["updated"] = logged
     if loose is not None:
         dates.setdefault("updated", loose)
     if publisher is None:
         publisher = find_company(text[:3000])
     return Front(front_end, title, title_span, publisher, dates.get("updated"), dates.get("effective"))
+
+
+def _change_log_date(text: str, lang: str) -> DateValue | None:
+    """The latest entry of a change log, for a policy that states no update date otherwise:
+    two or more lines that are each nothing but a full date ("**21. August 2026**"), each
+    heading the changes made that day. Not a list of links to archived versions."""
+    entries: list[DateValue] = []
+    for start, _end, line in lines_with_offsets(text):
+        if not line.strip() or "](" in line or len(line) > 60:
+            continue
+        clean = md_plain(strip_tags(line.lstrip("#").strip()))
+        iso = date_only(clean, lang) if any(ch.isdigit() for ch in clean) else None
+        if iso:
+            entries.append(DateValue(iso=iso, quote=clean.strip(), line=text.count("\n", 0, start) + 1))
+    if len({e.iso for e in entries}) < 2:
+        return None
+    return max(entries, key=lambda e: e.iso)
 
 
 def _split_title(line: str, phrases: tuple[str, ...]) -> tuple[str, str | None]:
