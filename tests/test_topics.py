@@ -129,6 +129,15 @@ def test_countries_in_postal_addresses_or_where_users_live_are_not_destinations(
         "Pokud se nacházíte v Německu, předáváme údaje do Kanady na základě standardních smluvních doložek.\n"
     )
     assert czech["transfer_countries"] == ["CA"]
+    # a postcode and town before the country: where a representative sits, not a destination
+    # (Telegram's EU representative in Brussels); an inflected name is still a country
+    telegram = _facts(
+        "Datenschutzerklärung\n\nÜbermittlung in Drittländer\n\n"
+        "Dein Vertreter in der EU ist EDPO, Avenue Huart Hamoir 71, 1030 Brüssel, Belgien. "
+        "Wir übermitteln Daten an unsere Muttergesellschaft mit Sitz auf den Britischen Jungferninseln "
+        "und an Server in den Vereinigten Arabischen Emiraten.\n"
+    )
+    assert telegram["transfer_countries"] == ["VG", "AE"]
 
 
 def test_an_age_is_not_a_retention_period() -> None:
@@ -342,6 +351,15 @@ def test_the_minimum_age_comes_from_the_section_about_children() -> None:
         "and we delete the accounts of children under 13 when we learn of them.\n"
     )
     assert facts["min_age"] == 13
+    # "If you are under 18, you may use it only with a parent": the first age the section
+    # about children sets (Amazon), before the one under which it collects nothing
+    amazon = _facts(
+        "Privacy Notice\n\nChildren\n\nWe do not sell products for purchase by children. We sell "
+        "children's products for purchase by adults. If you are under 18, you may use our services only "
+        "with the involvement of a parent or guardian. We do not knowingly collect personal information "
+        "from children under the age of 13 without the consent of the child's parent.\n"
+    )
+    assert amazon["min_age"] == 18
 
 
 def test_a_long_section_without_headings_is_tagged_with_each_topic_it_treats() -> None:

@@ -533,6 +533,8 @@ def _legal_form_after() -> re.Pattern[str]:
 
 
 _AFTER_A_NUMBER = re.compile(r"\d[\w-]*,?\s*$")
+# a postcode and its town before a country: "1030 Brüssel, Belgien", "75008 Paris, France"
+_AFTER_A_TOWN = re.compile(r"(?<![\w.,])\d{4,5}\s+[^\W\d]+(?:[ -][^\W\d]+)?,\s*$")
 # what follows a country in a postal address: contact details (an e-mail address, a
 # telephone number, a web address), a "tel"/"fax" label or a postcode
 _CONTACT_NEXT = re.compile(rf"\w*[\s,;:.]+(?:\S*(?:{CONTACTISH.pattern})|tel\b|phone\b|fax\b|\d{{4,}}\b)")
@@ -598,7 +600,11 @@ def _countries(
         if aligned and first.lower() != first.upper() and not first.isupper():
             continue  # a country is named with a capital ("Mali"), the verb "mali" is not
         before = folded[: match.start()]
-        if _AFTER_A_NUMBER.search(before[-12:]) or _CONTACT_NEXT.match(folded, match.end()):
+        if (
+            _AFTER_A_NUMBER.search(before[-12:])
+            or _AFTER_A_TOWN.search(before[-40:])
+            or _CONTACT_NEXT.match(folded, match.end())
+        ):
             continue  # "L-2449 Luxembourg", "Cork, Ireland, gdpr@...": a postal address, not a destination
         end = match.end()
         if spaced:
