@@ -288,7 +288,8 @@ def test_company_names_addresses_and_rows_per_country_name_no_destination() -> N
     facts = _facts(
         "Privacy Policy\n\nInternational transfers\n\n"
         "We use reCAPTCHA, a service of Google Ireland Limited, to protect our forms. "
-        "You may write to our EU representative at Ametros Ltd, Cork, Ireland, gdpr@ametros.example.\n\n"
+        "You may write to our EU representative at Ametros Ltd, Cork, Ireland, gdpr@ametros.example. "
+        "Our affiliates are Example GmbH (Germany) and Example LLC (United Arab Emirates).\n\n"
         "| Country | Entity |\n| --- | --- |\n"
         "| Albania | PayPal (Europe) S.a.r.l. et Cie, S.C.A., 22-24 Boulevard Royal, Luxembourg |\n\n"
         "| Processor | Service | Location |\n| --- | --- | --- |\n"

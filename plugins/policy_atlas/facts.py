@@ -532,6 +532,14 @@ def _legal_form_after() -> re.Pattern[str]:
     return re.compile(rf"[\s,]*(?:{longest_first(forms)})(?!\w)")
 
 
+@cache
+def _legal_form_then_paren() -> re.Pattern[str]:
+    """A company's legal form and an opening parenthesis, where a country follows
+    ("Malt Community GmbH (Allemagne)")."""
+    forms = tuple(cue_form(form).strip() for form in legal_forms())
+    return re.compile(rf"(?<!\w)(?:{longest_first(forms)})\s*\(\s*$")
+
+
 _AFTER_A_NUMBER = re.compile(r"\d[\w-]*,?\s*$")
 # a postcode and its town before a country: "1030 Brüssel, Belgien", "75008 Paris, France"
 _AFTER_A_TOWN = re.compile(r"(?<![\w.,])\d{4,5}\s+[^\W\d]+(?:[ -][^\W\d]+)?,\s*$")
@@ -616,6 +624,8 @@ def _countries(
             end += ending
         if _legal_form_after().match(folded, end):
             continue  # "Google Ireland Limited": a company's name
+        if folded.startswith(")", end) and _legal_form_then_paren().search(before[-24:]):
+            continue  # "Malt Community SL (Espagne)": where a company sits
         code = names[match.group(0)]
         if language.resident.found(_resident_window(before, no_space, places), no_space) or (
             language.resident_after.found(_resident_after_window(folded[end:], no_space, places), no_space)
