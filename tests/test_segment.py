@@ -107,3 +107,101 @@ def test_bold_lines_are_headings_in_markdown_without_real_headings(tmp_path: Pat
     draft = draft_of(path)
     assert [s.title for s in draft.segmentation.sections] == ["1. Mõisted", "2. Isikuandmete kogumine"]
     assert draft.segmentation.sections[1].blocks[-1].text.startswith("Teksti sees on **rõhutatud")
+
+
+_FOOTER = "Exemple Santé, S.A au capital de 1 000 000 € – RCS Paris 123 456 789 – TVA FR 12 123456789"
+_PDF_TEXT = "\n\n".join(
+    [
+        "Politique de protection des données à",
+        "caractère personnel",
+        "Le respect de la vie privée est un droit fondamental et l'une des valeurs essentielles d'ExempleSanté.",
+        "ExempleSanté s'engage à respecter la réglementation française et européenne sur la protection des",
+        "données personnelles, en particulier le Règlement général sur la protection des données (RGPD).",
+        _FOOTER,
+        "1. Les données que nous collectons",
+        "Nous collectons les données que vous nous donnez lorsque vous créez un compte sur le site et",
+        "lorsque vous prenez rendez-vous avec un professionnel de santé. ExempleSanté ne vend aucune de",
+        "vos données à des tiers et ne les utilise pas à des fins publicitaires, quelles qu'elles soient.",
+        _FOOTER,
+        "2. Durées de conservation",
+        "Les données de votre compte sont conservées pendant toute la durée de votre inscription, puis",
+        "10 ans À compter de la clôture",
+        "du compte ou de la relation commerciale, conformément à nos obligations légales d'archivage.",
+        _FOOTER,
+        "3. Vos droits",
+        "Vous pouvez accéder à vos données, les rectifier ou les effacer en écrivant à notre délégué à",
+        "la protection des données, qui vous répond dans un délai d'un mois à compter de la demande.",
+    ]
+)
+
+
+def test_text_from_a_pdf_keeps_its_headings_and_nothing_else(tmp_path: Path) -> None:
+    """Text copied out of a PDF (Doctolib's, BoursoBank's policies): every line wrapped at the
+    page width, a blank line after each, the company's footer on every page. A line that
+    fills the width or whose sentence runs on into the next line is no heading, nor is a
+    figure opening a line ("10 ans À compter de ..."), a footer repeated on every page
+    ("Exemple Santé, S" out of "S.A"), or a name written in camel case ("ExempleSanté")."""
+    path = tmp_path / "politique.txt"
+    path.write_text(_PDF_TEXT + "\n", encoding="utf-8")
+    draft = draft_of(path)
+    assert draft.front.title == "Politique de protection des données à caractère personnel"  # wrapped too
+    assert [s.title for s in draft.segmentation.sections] == [
+        "1. Les données que nous collectons",
+        "2. Durées de conservation",
+        "3. Vos droits",
+    ]
+    assert "".join(draft.segmentation.pieces()) == draft.segmentation.text
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="needs ../shared/corpus")
+def test_real_pdf_texts_are_cut_at_their_headings() -> None:
+    """The corpus's two policies copied out of a PDF: their numbered chapters are sections,
+    their running lines and page footers are not."""
+    bourso = [s.title for s in draft_of(CORPUS / "fr--boursobank--privacy-policy.md").segmentation.sections]
+    assert bourso[:3] == [
+        "1. Le champ d’application et responsable du traitement",
+        "2. Les Données qui font l’objet d’un traitement",
+        "3. Les bases légales utilisées pour réaliser nos traitements",
+    ]
+    assert "9. L’exercice de vos droits" in bourso
+    assert not any(t.startswith(("Boursorama, S", "La présente Politique", "et la protection")) for t in bourso)
+    doctolib = [s.title for s in draft_of(CORPUS / "fr--doctolib--privacy-policy.md").segmentation.sections]
+    assert {"DÉFINITIONS", "EXERCER SES DROITS", "SÉCURITÉ", "NOUS CONTACTER - COORDONNÉES DU DPO"} <= set(doctolib)
+    assert not any(t.startswith(("Doctolib s’engage", "Les données sont stockées", "Nos hébergeurs")) for t in doctolib)
+
+
+def test_folding_sections_scraped_as_a_list_are_sections(tmp_path: Path) -> None:
+    """A page of folding sections (an accordion) scrapes to a list whose items are the
+    titles and whose indented paragraphs are the text: each item is a section under the
+    page's heading. A list of short items, or of items with no indented text, is a list."""
+    text = (
+        "Datenschutzerklärung\n--------------------\n\n"
+        "* Grundsatz\n    \n    Die Beispiel GmbH nimmt den Schutz Ihrer persönlichen Daten sehr ernst und "
+        "behandelt sie vertraulich.\n    \n"
+        "* Cookies\n    \n    Unsere Internetseiten verwenden teilweise so genannte Cookies, die auf Ihrem "
+        "Rechner abgelegt werden.\n    \n    Sie können Ihren Browser so einstellen, dass Sie über das Setzen "
+        "von Cookies informiert werden.\n    \n"
+        "Wir erheben folgende Daten:\n\n* Name\n* E-Mail-Adresse\n* IP-Adresse\n\n"
+        "* Rechte der betroffenen Person\n    \n    Sie haben das Recht, Auskunft über die zu Ihrer Person "
+        "gespeicherten Daten zu verlangen.\n"
+    )
+    path = tmp_path / "datenschutz.md"
+    path.write_text(text, encoding="utf-8")
+    draft = draft_of(path)
+    assert draft.front.title == "Datenschutzerklärung"
+    titles = ["Grundsatz", "Cookies", "Rechte der betroffenen Person"]
+    assert [(s.level, s.title) for s in draft.segmentation.sections] == [(1, t) for t in titles]
+    assert [b.text for b in draft.segmentation.sections[1].blocks][-3:] == [
+        "* Name",
+        "* E-Mail-Adresse",
+        "* IP-Adresse",
+    ]
+    # below an imprint, the page's heading is a section, and the folding ones are under it
+    imprint = (
+        "**Beispiel.de ist ein Service von**  \nBeispiel GmbH  \nMusterstr. 1  \n10178 Berlin\n\n"
+        "Ust-Id: DE123456789  \nAmtsgericht Charlottenburg - HRB: 123456 B\n\nWeb: https://www.beispiel.example\n\n"
+        "Kontaktiere uns jederzeit:  \nE-Mail: info@beispiel.example\n\n"
+    )
+    path.write_text(imprint + text, encoding="utf-8")
+    sections = draft_of(path).segmentation.sections
+    assert [(s.level, s.title) for s in sections] == [(1, "Datenschutzerklärung")] + [(2, t) for t in titles]

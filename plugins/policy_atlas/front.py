@@ -119,6 +119,11 @@ def read_front(text: str, lex: Lexicon | None, lang: str, markdown: bool = False
                 continue
         if md_title or (words <= 16 and (not clean.endswith(".") or words <= 12) and find_phrase(clean, phrases)):
             clean = md_plain(clean)  # "**Twitch.tv Privacy Notice**"
+            following = lines[index + 1][2].strip() if index + 1 < len(lines) else ""
+            if not md_title and following[:1].islower() and clean[-1:].isalpha() and word_count(following) <= 6:
+                # a title wrapped over two lines ("Politique de protection des données à" /
+                # "caractère personnel", out of a PDF)
+                clean, end = f"{clean} {strip_tags(following)}", lines[index + 1][1]
             title, publisher = _split_title(clean, phrases)
             if md_title:
                 publisher = None

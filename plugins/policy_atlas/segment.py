@@ -49,6 +49,9 @@ _LIST_MARK = re.compile(
 )
 _BULLET = re.compile(r"^[•·▪◦●‣][ \t]*")
 _KEY_VALUE = re.compile(r"^[^:]{1,40}:[ \t]*\S")
+# "10 ans À compter de la clôture": a number with neither a dot nor a bracket after it,
+# in wrapped text a cell of a table or a figure as likely as a heading
+_BARE_NUMBER = re.compile(r"^\d{1,3}[ \t]")
 _TERMINAL = ".;,!…"
 _LETTER = r"[^\W\d_]"
 
@@ -68,6 +71,7 @@ class _Para:
     start: int  # offset of the first non-space character
     end: int
     text: str  # the line without leading spaces
+    indent: int = 0  # the leading spaces it had
 
 
 @dataclass
@@ -84,7 +88,7 @@ class _Head:
 def segment(text: str, front: Front, lex: Lexicon | None, markdown: bool = False) -> Segmentation:
     """Cut normalized `text` into a preamble and sections."""
     paras = [
-        _Para(start + (len(line) - len(line.lstrip())), end, line.lstrip())
+        _Para(start + (len(line) - len(line.lstrip())), end, line.lstrip(), len(line) - len(line.lstrip()))
         for start, end, line in lines_with_offsets(text)
         if line.strip()
     ]
@@ -100,31 +104,37 @@ def segment(text: str, front: Front, lex: Lexicon | None, markdown: bool = False
 
 
 def _find_heads(paras: list[_Para], first: int, markdown: bool) -> list[_Head]:
+    folded: dict[int, _Head] = {}
     if markdown:
         marked = [
             h for i in range(first, len(paras)) if (h := _markdown_heading(paras[i], i) or _setext_heading(paras, i))
         ]
+        taken = {h.para for h in marked}
+        folded = {i: h for i in range(first, len(paras)) if i not in taken and (h := _folded_item(paras, i))}
+        if len(folded) < MIN_FOLDED_ITEMS:
+            folded = {}
         if len(marked) >= MIN_MARKDOWN_HEADINGS:
             # a Markdown text with real headings: trust them, and articles ("§ 1", "Article 4")
-            taken = {h.para for h in marked}
             for i in range(first, len(paras)):
                 if i not in taken and (head := _numbered_heading(paras[i], i)) and head.kind == "article":
                     marked.append(head)
+            marked += folded.values()
             marked.sort(key=lambda h: h.start)
             return _assign_levels(marked)
     heads: list[_Head] = []
     kinds: list[str | None] = [None] * len(paras)  # what each paragraph looks like
     wrapped = _is_wrapped(paras[first:])
+    width = _wrap_width(paras[first:]) if wrapped else 0
     for index in range(first, len(paras)):
         para = paras[index]
         if markdown and _MD_BOLD_LINE.match(para.text):  # "**1\. Definitions**": a heading set in bold
             para = _Para(para.start, para.end, md_plain(para.text))
-        head = _numbered_heading(para, index) or _line_heading(para, index)
+        head = folded.get(index) or _numbered_heading(para, index) or _line_heading(para, index)
         if (
             head
             and wrapped
-            and head.kind in ("line", "caps", "colon", "bullet")
-            and not _after_a_break(paras, index, first, kinds)
+            and (head.kind in ("line", "caps", "colon", "bullet") or _BARE_NUMBER.match(para.text))
+            and (not _after_a_break(paras, index, first, kinds) or _runs_on(paras, index, width))
         ):
             head = None  # a line broken out of a running sentence (PDF-like text), not a heading
         if head:
@@ -138,7 +148,10 @@ def _find_heads(paras: list[_Para], first: int, markdown: bool) -> list[_Head]:
             break
         heads = kept
     heads = _drop_lead_ins(heads, paras, kinds)
-    heads += _runin_heads(paras, first, kinds, {h.para for h in heads})
+    taken = {h.para for h in heads} | _page_furniture(paras)
+    if wrapped:  # a run-in heading starts a line after a finished sentence
+        taken |= {i for i in range(first, len(paras)) if not _after_a_break(paras, i, first, kinds)}
+    heads += _runin_heads(paras, first, kinds, taken)
     heads = _numbered_label_majority(heads, paras)
     heads.sort(key=lambda h: h.start)
     return _assign_levels(heads)
@@ -150,6 +163,38 @@ def _is_wrapped(paras: list[_Para]) -> bool:
         return False
     unfinished = sum(1 for t in long if t.rstrip()[-1] not in ".!?:;)\"'”’»。！？：")
     return unfinished / len(long) > WRAPPED_RATIO
+
+
+def _wrap_width(paras: list[_Para]) -> int:
+    """The width a wrapped text was broken at: the length most of its long lines reach."""
+    lengths = sorted(len(p.text) for p in paras if len(p.text) >= 60)
+    return lengths[len(lengths) // 2] if lengths else 0
+
+
+def _runs_on(paras: list[_Para], index: int, width: int) -> bool:
+    """Whether a line of wrapped text goes on in the next one: it fills the width the text
+    was wrapped at, or the next line carries on its sentence in lower case."""
+    text = paras[index].text.rstrip()
+    if text.endswith(":"):
+        return False
+    following = paras[index + 1].text if index + 1 < len(paras) else ""
+    return len(text) >= 0.85 * width or following[:1].islower()
+
+
+# a line repeated this often, and this long, is a page's header or footer (text from a PDF)
+FURNITURE_REPEATS = 3
+FURNITURE_CHARS = 40
+
+
+def _page_furniture(paras: list[_Para]) -> set[int]:
+    """The paragraphs a PDF repeats on every page ("Boursorama, S.A au capital de ... – RCS
+    Nanterre ..."): no run-in heading ("Boursorama, S") is in them. (A heading repeated
+    word for word, as a policy may do under each of its parts, stays one.)"""
+    counts: dict[str, int] = {}
+    for para in paras:
+        if len(para.text) >= FURNITURE_CHARS:
+            counts[para.text] = counts.get(para.text, 0) + 1
+    return {i for i, para in enumerate(paras) if counts.get(para.text, 0) >= FURNITURE_REPEATS}
 
 
 def _after_a_break(paras: list[_Para], index: int, first: int, kinds: list[str | None]) -> bool:
@@ -174,6 +219,28 @@ def _markdown_heading(para: _Para, index: int) -> _Head | None:
     if numbered and numbered.group("sep") != ")":
         number = numbered.group("num")
     return _Head(para.start, para.end, title, len(match.group(1)), number, "markdown", index)
+
+
+# a list item with a short title and its text indented under it: a folding section
+# ("* Cookies" then "    Wir verwenden ...") scraped from an accordion
+_FOLDED_ITEM = re.compile(r"^[*+-][ \t]+(?P<title>\S.*)$")
+MIN_FOLDED_ITEMS = 3
+
+
+def _folded_item(paras: list[_Para], index: int) -> _Head | None:
+    """A top-level list item that is a section's title: its body follows, indented, as
+    paragraphs of prose (several of them make a page of folding sections)."""
+    para = paras[index]
+    match = _FOLDED_ITEM.match(para.text) if para.indent == 0 else None
+    if match is None or index + 1 >= len(paras):
+        return None
+    title = md_plain(match.group("title"))
+    following = paras[index + 1]
+    if not title[:1].isupper() or ":" in title or not _is_title_like(title, 10):
+        return None
+    if following.indent < 2 or _LIST_MARK.match(following.text) or word_count(following.text) < 8:
+        return None
+    return _Head(para.start, para.end, title, 0, None, "bullet", index)
 
 
 _SETEXT = re.compile(r"^(=+|-+)[ \t]*$")
@@ -309,14 +376,14 @@ def _drop_lead_ins(heads: list[_Head], paras: list[_Para], kinds: list[str | Non
     return kept
 
 
-def _runin_candidates(para: _Para, index: int) -> list[tuple[_Head, bool]]:
+def _runin_candidates(para: _Para, index: int, names: frozenset[str] = frozenset()) -> list[tuple[_Head, bool]]:
     """Run-in headings in one paragraph, each with whether it is certain on its own."""
     text = para.text
     found: list[tuple[_Head, bool]] = []
     glued = _RUNIN_GLUED.match(text)
     spaced = _RUNIN_SPACED.match(text)
     paren = _RUNIN_PAREN.match(text)
-    cased = _case_glue(text)
+    cased = _case_glue(text, names)
     if glued and word_count(glued.group("label")) <= MAX_RUNIN_WORDS and glued.group("body")[0].isupper():
         found.append((_runin(para, index, glued), glued.group("label")[0].isupper()))
     elif spaced and word_count(spaced.group("label")) <= MAX_SPACED_RUNIN_WORDS and spaced.group("body")[0].isupper():
@@ -338,11 +405,27 @@ def _runin_candidates(para: _Para, index: int) -> list[tuple[_Head, bool]]:
     return found
 
 
-def _case_glue(text: str) -> int | None:
+def _camel_names(paras: list[_Para]) -> frozenset[str]:
+    """Words with a capital inside ("BoursoBank") that a text uses more than once: names,
+    not a label glued to its body."""
+    counts: dict[str, int] = {}
+    for para in paras:
+        for word in _CAMEL_WORD.findall(para.text):
+            counts[word] = counts.get(word, 0) + 1
+    return frozenset(word for word, n in counts.items() if n >= 2)
+
+
+_CAMEL_WORD = re.compile(r"\w*[^\W\d_]*[a-zà-ÿ][A-ZÀ-Þ]\w*")
+
+
+def _case_glue(text: str, names: frozenset[str] = frozenset()) -> int | None:
     """Offset where a lowercase word runs into a capitalised one ("siguriMetali"), the
     trace of a lost separator between a label and its body; None if there is none."""
     for i in range(4, min(len(text) - 2, 120)):
         if text[i - 1].islower() and text[i].isupper() and text[i + 1].islower() and text[i - 2].isalpha():
+            word = _CAMEL_WORD.match(text, text.rfind(" ", 0, i) + 1)
+            if word and word.group(0) in names:
+                continue  # "BoursoBank", written so throughout the text
             label = text[:i]
             if ":" in label or "." in label or word_count(label) < 2:
                 return None  # a CamelCase name ("CoronaMelder", "WebProm") is no lost separator
@@ -361,10 +444,11 @@ def _runin_heads(paras: list[_Para], first: int, kinds: list[str | None], taken:
     """Run-in headings: certain ones (glued, title-cased label) stand alone; weaker
     ones ("Label. Body", lost separators) count only beside other run-ins."""
     candidates: dict[int, list[tuple[_Head, bool]]] = {}
+    names = _camel_names(paras)
     for index in range(first, len(paras)):
         if index in taken or kinds[index] == "list":
             continue
-        found = _runin_candidates(paras[index], index)
+        found = _runin_candidates(paras[index], index, names)
         if found:
             candidates[index] = found
     heads: list[_Head] = []
