@@ -298,6 +298,22 @@ def test_company_names_addresses_and_rows_per_country_name_no_destination() -> N
     assert facts["transfer_countries"] == ["FR", "CH"]
 
 
+def test_a_country_alone_on_its_line_is_an_address_unless_a_line_leads_up_to_it() -> None:
+    """The last line of a postal address ("Amsterdam" / "Netherlands") is where a company
+    sits; under "Our servers are located in:", or as an item of a list, a country alone
+    on its line is where data goes."""
+    text = (
+        "# Privacy Policy\n\n## International transfers\n\nOur servers are located in:\n\nUnited States\n\n"
+        "We also use processors in:\n\n* France\n* Japan\n\n"
+        "For questions about these transfers, write to our representative:\n\n"
+        "Example B.V.  \nKeizersgracht 1  \nAmsterdam  \nNetherlands\n\n"
+        "## Spain\n\nIf you live in Spain, you may also write to our office there.\n"
+    )
+    _, policy = place_policy(_draft(text, "policy.md"), "p", None)
+    assert policy.facts is not None
+    assert policy.facts.as_json()["transfer_countries"] == ["US", "FR", "JP"]
+
+
 def test_a_sentence_wrapped_over_two_lines_is_one_sentence() -> None:
     facts = _facts(
         "Privacyverklaring\n\nHoe lang bewaren wij persoonsgegevens?\n\n"

@@ -245,6 +245,7 @@ def _extract_facts(preamble: str, sections: tuple[PlacedSection, ...], lang: str
                 transfers
                 and ("transfers" in part.topics or language.transfers.found(folded, no_space))
                 and not _country_row(line, lang)
+                and not _address_country(lines, index, lang)
             ):
                 for code in _countries(folded, lang, language, sentence, no_space, folded_no_space):
                     if code not in countries:
@@ -291,6 +292,26 @@ def _country_row(line: str, lang: str) -> bool:
     first = cue_form(table_cells(line)[0]).strip(" *")
     regex, _ = _country_regex(lang, not has_no_space_script(first))
     return regex.fullmatch(first) is not None
+
+
+def _address_country(lines: list[str], index: int, lang: str) -> bool:
+    """Whether a line is a country's name and nothing else, under a line that does not
+    lead up to it: the last line of a postal address ("Reddit Netherlands B.V." /
+    "Amsterdam" / "Netherlands"), or a section's heading (the part of a policy for the
+    people of that country, or its address there). Under "Our servers are located in:",
+    or in a list of countries, it is where data goes."""
+    line = lines[index].strip()
+    if not line or _LIST_MARK.match(line):
+        return False
+    name = cue_form(line).strip(" .,;()*_#|")
+    regex, _ = _country_regex(lang, not has_no_space_script(name))
+    if regex.fullmatch(name) is None:
+        return False
+    previous = next((p.strip() for p in reversed(lines[:index]) if p.strip()), "")
+    return not previous.endswith(":") and not _LIST_MARK.match(previous)
+
+
+_LIST_MARK = re.compile(r"^(?:[-*+•·▪◦●‣–]|\d{1,3}[.)])\s")
 
 
 def _glued_addresses(emails: list[str]) -> set[str]:
