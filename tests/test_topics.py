@@ -314,6 +314,18 @@ def test_a_country_alone_on_its_line_is_an_address_unless_a_line_leads_up_to_it(
     assert policy.facts.as_json()["transfer_countries"] == ["US", "FR", "JP"]
 
 
+def test_an_address_spelled_out_is_an_address_and_an_obfuscated_one_stays_hidden() -> None:
+    """GitHub writes "privacy\\[at\\]github\\[dot\\]com": the text gives the address whole.
+    The "[email protected]" a page's obfuscation leaves gives nothing to read."""
+    facts = _facts(
+        "Privacy Statement\n\nContact\n\nPlease send an email to privacy\\[at\\]github\\[dot\\]com, or write to our "
+        "Data Protection Officer at dpo (at) example.co.uk. You may also use [email protected] or "
+        "contact@example.org.\n"
+    )
+    assert facts["emails"] == ["privacy@github.com", "dpo@example.co.uk", "contact@example.org"]
+    assert facts["hidden_emails"] == 1
+
+
 def test_a_sentence_wrapped_over_two_lines_is_one_sentence() -> None:
     facts = _facts(
         "Privacyverklaring\n\nHoe lang bewaren wij persoonsgegevens?\n\n"

@@ -21,7 +21,17 @@ from .front import legal_forms
 from .lexicon import Lexicon, cue_regex, lexicon
 from .localize import iso_duration
 from .model import PlacedSection
-from .text import CONTACTISH, EMAIL_RE, HIDDEN_EMAIL_RE, cue_form, fold, has_no_space_script, longest_first, table_cells
+from .text import (
+    CONTACTISH,
+    HIDDEN_EMAIL_RE,
+    SPELLED_EMAIL_RE,
+    cue_form,
+    email_addresses,
+    fold,
+    has_no_space_script,
+    longest_first,
+    table_cells,
+)
 
 FACT_KEYS = ("retention", "min_age", "emails", "hidden_emails", "transfer_countries", "cookies", "third_parties")
 QUOTE_CHARS = 220
@@ -195,7 +205,8 @@ def _extract_facts(preamble: str, sections: tuple[PlacedSection, ...], lang: str
             transfers = "transfers" in part.topics or language.transfers.maybe_in(folded_part)
             cookie_cue = not cookies and language.cookies.maybe_in(folded_part)
         by_language = periods or age_cue or transfers or cookie_cue
-        email, hidden_email = "@" in part.text, "[" in part.text
+        email = "@" in part.text or SPELLED_EMAIL_RE.search(part.text) is not None
+        hidden_email = "[" in part.text
         named = _organisations_anywhere().search(part.text) is not None
         if not (by_language or email or hidden_email or named):
             continue
@@ -232,11 +243,11 @@ def _extract_facts(preamble: str, sections: tuple[PlacedSection, ...], lang: str
                         # a section mainly about children first, then one touching on them
                         rank = 0 if part.lead == "children" else 1 if "children" in part.topics else 2
                         ages.append((rank, age, part, sentence))
-            if email and "@" in sentence:
-                for address in EMAIL_RE.findall(sentence):
-                    if address.lower() not in emails:
-                        emails.append(address.lower())
-                        note("emails", address.lower(), part, sentence)
+            if email:
+                for address in email_addresses(sentence):
+                    if address not in emails:
+                        emails.append(address)
+                        note("emails", address, part, sentence)
             if hidden_email and "[" in sentence:
                 for _ in HIDDEN_EMAIL_RE.finditer(sentence):
                     hidden += 1

@@ -13,6 +13,25 @@ TAG_RE = re.compile(r"<[^<>]{0,2000}>")
 KRAMDOWN_ATTRS = re.compile(r"\{:[^{}]*\}")  # kramdown attribute lists: {: datetime="..." }
 # an e-mail address, and the placeholder a page's e-mail obfuscation leaves instead of one
 EMAIL_RE = re.compile(r"(?<![\w.+-])[A-Za-z0-9][\w.+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24}\b")
+# an address spelled out against harvesting: "privacy[at]github[dot]com", "dpo (at) example.fr"
+_AT, _DOT = r"\s*\\?[\[({]\s*at\s*\\?[\])}]\s*", r"(?:\s*\\?[\[({]\s*dot\s*\\?[\])}]\s*|\.)"
+SPELLED_EMAIL_RE = re.compile(
+    rf"(?<![\w.+-])(?P<local>[A-Za-z0-9][\w.+-]*){_AT}(?P<domain>[A-Za-z0-9-]+(?:{_DOT}[A-Za-z0-9-]+)*{_DOT}[A-Za-z]{{2,24}})\b",
+    re.IGNORECASE,
+)
+
+
+def email_addresses(text: str) -> list[str]:
+    """The e-mail addresses a text writes, in lower case and in order: plain ones and
+    those spelled out ("privacy[at]github[dot]com" is privacy@github.com: the text gives
+    it whole, unlike the "[email protected]" a page's obfuscation leaves)."""
+    found = [(m.start(), m.group(0)) for m in EMAIL_RE.finditer(text)] if "@" in text else []
+    for match in SPELLED_EMAIL_RE.finditer(text):
+        domain = re.sub(_DOT, ".", match.group("domain"), flags=re.IGNORECASE)
+        found.append((match.start(), f"{match.group('local')}@{domain}"))
+    return [address.lower() for _, address in sorted(found)]
+
+
 HIDDEN_EMAIL_RE = re.compile(r"\[email(?:\s|&#160;|\u00a0)protected\]", re.IGNORECASE)
 # A line that is nothing but one link, a list item or not: a menu entry, a language
 # switcher, a table of contents ("1. [Retention of Your Information](#retention)").
