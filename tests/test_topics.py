@@ -324,6 +324,12 @@ def test_an_address_spelled_out_is_an_address_and_an_obfuscated_one_stays_hidden
     )
     assert facts["emails"] == ["privacy@github.com", "dpo@example.co.uk", "contact@example.org"]
     assert facts["hidden_emails"] == 1
+    # in Markdown the placeholder's brackets come escaped (Decathlon)
+    escaped = _facts(
+        "Politique de confidentialité\n\nVos droits\n\nPar courriel : "
+        "[\\[email protected\\]](https://www.example.fr/cdn-cgi/l/email-protection).\n"
+    )
+    assert escaped["hidden_emails"] == 1 and escaped["emails"] == []
 
 
 def test_a_sentence_wrapped_over_two_lines_is_one_sentence() -> None:

@@ -32,7 +32,8 @@ def email_addresses(text: str) -> list[str]:
     return [address.lower() for _, address in sorted(found)]
 
 
-HIDDEN_EMAIL_RE = re.compile(r"\[email(?:\s|&#160;|\u00a0)protected\]", re.IGNORECASE)
+# Cloudflare's e-mail obfuscation; in Markdown its brackets may be escaped ("\\[email protected\\]")
+HIDDEN_EMAIL_RE = re.compile(r"\[email(?:\s|&#160;|\u00a0)protected\\?\]", re.IGNORECASE)
 # A line that is nothing but one link, a list item or not: a menu entry, a language
 # switcher, a table of contents ("1. [Retention of Your Information](#retention)").
 LINK_LINE_RE = re.compile(r"[ \t]*(?:[*+-]|\d+[.)])?[ \t]*\[[^\]\n]*\]\((?P<target>(?:[^()\n]|\([^()\n]*\))*)\)[ \t]*")
