@@ -332,6 +332,19 @@ def test_an_address_spelled_out_is_an_address_and_an_obfuscated_one_stays_hidden
     assert escaped["hidden_emails"] == 1 and escaped["emails"] == []
 
 
+def test_long_periods_and_periods_running_from_a_termination_are_retention() -> None:
+    """Orange keeps logs "pendant 370 jours" (more than a hundred of a unit is a period
+    still), and unpaid bills "jusqu'à 56 mois après la résiliation": the termination is
+    what the period runs from, not a deadline to cancel. A period to cancel is not one."""
+    facts = _facts(
+        "Politique de confidentialité\n\nDurées de conservation\n\n"
+        "Les données de logs sont conservées pendant 370 jours. En cas de non-paiement, les informations "
+        "sont conservées jusqu'à 56 mois après la résiliation. Vous pouvez demander la résiliation de votre "
+        "abonnement avec un préavis de 10 jours.\n"
+    )
+    assert facts["retention"] == ["P370D", "P56M"]
+
+
 def test_a_sentence_wrapped_over_two_lines_is_one_sentence() -> None:
     facts = _facts(
         "Privacyverklaring\n\nHoe lang bewaren wij persoonsgegevens?\n\n"

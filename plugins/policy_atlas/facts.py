@@ -458,6 +458,11 @@ def _unit_after(folded: str, end: int, language: _Language, spaced: bool) -> str
     return None
 
 
+# the largest number of each unit that can be a retention period ("370 jours" is,
+# "500 years" is not)
+_MOST = {"hour": 1000, "day": 1100, "week": 520, "month": 240, "year": 100}
+
+
 def _retention_periods(
     folded: str, numbers: list[tuple[int, int, int]], language: _Language, no_space: bool
 ) -> list[str]:
@@ -472,10 +477,10 @@ def _retention_periods(
     ages = language.age.positions(folded, no_space)
     periods = []
     for value, start, end in numbers:
-        if value <= 0 or value > 100:
+        if value <= 0:
             continue
         unit = _unit_after(folded, end, language, spaced)
-        if unit is None:
+        if unit is None or value > _MOST.get(unit, 100):
             continue
         # the nearest cue decides: "delete ... within 30 days" is, "reply within 30 days" is not;
         # what a period runs from counts after it ("5 years after the account becomes
@@ -484,7 +489,12 @@ def _retention_periods(
         if not near:
             continue
         near_keep = min(near)
-        if other and min(abs(p - start) for p in other) < near_keep:
+        # a word about answering or notice decides when nearer, but not one after the period
+        # that a keeping word before it runs on to ("conservées jusqu'à 56 mois après la
+        # résiliation": what it runs from)
+        kept_before = any(p < start for p in keep)
+        vetoes = [abs(p - start) for p in other if not (kept_before and p > end)]
+        if vetoes and min(vetoes) < near_keep:
             continue
         if ages and min(abs(p - start) for p in ages) < near_keep:
             continue  # "if you are under 13 years": an age, not a period
