@@ -240,6 +240,33 @@ def test_date_lines_and_what_is_not_one() -> None:
     assert prose.date("effective") is None
 
 
+def test_a_policy_that_names_itself_before_its_date_label_dates_itself() -> None:
+    """LoveScout24 opens "Diese Datenschutzbestimmungen gelten ab 01.02.2026 Bis dahin gilt
+    die bisherige Version": the policy's own name, a label and a date, in a long line. A
+    law or another document named before the label does not date the policy."""
+    intro = (
+        "Hallo! Willkommen bei unseren Datenschutzbestimmungen. Uns ist bewusst, dass das Lesen nicht "
+        "unbedingt Spaß macht, aber schauen Sie sie sich bitte trotzdem an, es lohnt sich wirklich.\n\n"
+    )
+    body = (
+        "## Welche Daten wir erheben\n\nWir erheben die Daten, die Sie uns bei der Registrierung geben.\n\n"
+        "## Ihre Rechte\n\nSie können Auskunft über Ihre Daten verlangen und ihre Löschung fordern.\n"
+    )
+    _, effective = _dates(
+        "# DATENSCHUTZBESTIMMUNGEN\n\n" + intro + "Diese Datenschutzbestimmungen gelten ab 01.02.2026 Bis dahin "
+        "gilt die bisherige Version, die Sie hier finden, und die wir Ihnen auf Wunsch gern zusenden.\n\n" + body,
+        "de.md",
+    )
+    assert effective is not None and effective.iso == "2026-02-01"  # type: ignore[attr-defined]
+    assert effective.quote == "Diese Datenschutzbestimmungen gelten ab 01.02.2026"  # type: ignore[attr-defined]
+    _, law = _dates(
+        "# DATENSCHUTZBESTIMMUNGEN\n\n" + intro + "Die Datenschutz-Grundverordnung der Europäischen Union gilt "
+        "ab 25.05.2018 in allen Mitgliedstaaten, und wir haben unsere Verfahren darauf eingestellt.\n\n" + body,
+        "de.md",
+    )
+    assert law is None
+
+
 def test_the_latest_entry_of_a_change_log_is_the_update_date() -> None:
     """Telegram states no update date but logs its changes under date lines; the latest
     of them is when the policy was last updated. A list of links to archived versions

@@ -180,6 +180,9 @@ def read_front(text: str, lex: Lexicon | None, lang: str, markdown: bool = False
         # its own line: a link after the date counts by its words ("Effective July 23, 2026
         # | [View printable version](...)"), running text on after it does not
         if word_count(md_plain(clean)) > _DATE_LINE_WORDS:
+            kind, date = _named_policy_date(clean, lex, lang, phrases, text.count("\n", 0, start) + 1)
+            if kind and date and kind not in dates:
+                dates[kind] = date
             continue
         kind, date = _labelled_date(clean, clean, lex, lang, text.count("\n", 0, start) + 1)
         if kind and date and kind not in dates:
@@ -332,6 +335,34 @@ def _date_in_sentence(sentence: str, lex: Lexicon, lang: str, line_no: int) -> D
         if iso and "-" in iso:
             return DateValue(iso=iso, quote=sentence.strip(), line=line_no)
     return None
+
+
+def _named_policy_date(
+    line: str, lex: Lexicon | None, lang: str, phrases: tuple[str, ...], line_no: int
+) -> tuple[str | None, DateValue | None]:
+    """A date the policy gives itself in its opening sentence, by its own name then a label
+    ("Diese Datenschutzbestimmungen gelten ab 01.02.2026. Bis dahin gilt ...", "This
+    Privacy Policy applies from April 4, 2026"), at least to the month."""
+    if lex is None:
+        return None, None
+    sentence = _SENTENCE_END.split(line, 1)[0]
+    folded = cue_form(sentence)
+    if len(folded) != len(sentence):  # folding moved the offsets
+        return None, None
+    for kind, labels in (("effective", lex.effective_labels), ("updated", lex.updated_labels)):
+        for label in labels:
+            index = folded.find(f" {label} ")
+            if index == -1 or word_count(sentence[:index]) > _NAME_WORDS or not find_phrase(sentence[:index], phrases):
+                continue
+            after = index + 1 + len(label)
+            iso = parse_date(sentence[after : after + _DATE_AFTER_LABEL], lang)
+            if iso and "-" in iso:
+                return kind, DateValue(iso=iso, quote=_quoted(sentence, after), line=line_no)
+    return None, None
+
+
+# the words that name the policy before its date label ("Diese Datenschutzbestimmungen")
+_NAME_WORDS = 5
 
 
 def _opens_with_label(line: str, lex: Lexicon) -> bool:
