@@ -323,6 +323,9 @@ def test_an_address_spelled_out_is_an_address_and_an_obfuscated_one_stays_hidden
         "contact@example.org.\n"
     )
     assert facts["emails"] == ["privacy@github.com", "dpo@example.co.uk", "contact@example.org"]
+    # and a section that spells one out gives contact details, like one that writes it
+    spelled = _draft("Privacy Statement\n\nOur office\n\nIt is reached at privacy\\[at\\]github\\[dot\\]com.\n")
+    assert "contact" in spelled.section_topics[0]
     assert facts["hidden_emails"] == 1
     # in Markdown the placeholder's brackets come escaped (Decathlon)
     escaped = _facts(

@@ -24,10 +24,10 @@ from .model import PlacedSection
 from .text import (
     CONTACTISH,
     HIDDEN_EMAIL_RE,
-    SPELLED_EMAIL_RE,
     cue_form,
     email_addresses,
     fold,
+    has_email,
     has_no_space_script,
     longest_first,
     table_cells,
@@ -205,7 +205,7 @@ def _extract_facts(preamble: str, sections: tuple[PlacedSection, ...], lang: str
             transfers = "transfers" in part.topics or language.transfers.maybe_in(folded_part)
             cookie_cue = not cookies and language.cookies.maybe_in(folded_part)
         by_language = periods or age_cue or transfers or cookie_cue
-        email = "@" in part.text or SPELLED_EMAIL_RE.search(part.text) is not None
+        email = has_email(part.text)
         hidden_email = "[" in part.text
         named = _organisations_anywhere().search(part.text) is not None
         if not (by_language or email or hidden_email or named):

@@ -21,6 +21,15 @@ SPELLED_EMAIL_RE = re.compile(
 )
 
 
+def has_email(text: str) -> bool:
+    """Whether a text writes an e-mail address, plainly or spelled out."""
+    if "@" in text and EMAIL_RE.search(text):
+        return True
+    lowered = text.lower()
+    spelled = "[at" in lowered or "(at" in lowered or "{at" in lowered
+    return spelled and SPELLED_EMAIL_RE.search(text) is not None
+
+
 def email_addresses(text: str) -> list[str]:
     """The e-mail addresses a text writes, in lower case and in order: plain ones and
     those spelled out ("privacy[at]github[dot]com" is privacy@github.com: the text gives

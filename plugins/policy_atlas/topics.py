@@ -14,7 +14,7 @@ from functools import cache
 
 from .lexicon import TOPIC_IDS, Lexicon, cue_regex
 from .model import Section
-from .text import EMAIL_RE, HIDDEN_EMAIL_RE, LINK_LINE_RE, cue_form, has_no_space_script, word_count
+from .text import HIDDEN_EMAIL_RE, LINK_LINE_RE, cue_form, has_email, has_no_space_script, word_count
 
 
 @cache
@@ -106,7 +106,7 @@ def _section_topics(title: str, body: str, lex: Lexicon) -> tuple[set[str], dict
         for t in set(head) | set(text)
     }
     topics = _tagged(scores, word_count(body) if len(scores) > 1 and _may_be_long(body) else 0)
-    if ("@" in body and EMAIL_RE.search(body)) or ("[" in body and HIDDEN_EMAIL_RE.search(body)):
+    if has_email(body) or ("[" in body and HIDDEN_EMAIL_RE.search(body)):
         topics.add("contact")
     return topics, scores
 
