@@ -205,3 +205,19 @@ def test_folding_sections_scraped_as_a_list_are_sections(tmp_path: Path) -> None
     path.write_text(imprint + text, encoding="utf-8")
     sections = draft_of(path).segmentation.sections
     assert [(s.level, s.title) for s in sections] == [(1, "Datenschutzerklärung")] + [(2, t) for t in titles]
+
+
+def test_an_abbreviation_is_no_run_in_heading(tmp_path: Path) -> None:
+    """ "Zoom complies with the EU-U.S. Data Privacy Framework" starts like a run-in heading
+    glued to its body ("Label.Body"), but a label ending in a lone capital is an
+    abbreviation cut at its first dot; "Cookies.We use ..." is still a run-in heading."""
+    text = (
+        "Example Privacy Policy\n\n"
+        "Transfers.We transfer personal data to the United States under safeguards.\n\n"
+        "Zoom complies with the EU-U.S. Data Privacy Framework as set forth by the Department.\n\n"
+        "Cookies.We use cookies to remember your settings and to measure use.\n"
+    )
+    path = tmp_path / "policy.txt"
+    path.write_text(text, encoding="utf-8")
+    titles = [s.title for s in draft_of(path).segmentation.sections]
+    assert titles == ["Transfers", "Cookies"]

@@ -57,6 +57,8 @@ _LETTER = r"[^\W\d_]"
 
 # "Label.Body" (no space: scraped from <b>Label.</b>Body) or "Label. Body".
 _RUNIN_GLUED = re.compile(rf"^(?P<label>{_LETTER}[^.!?:;\n]{{1,110}}?[^\s.!?:;])\.(?P<body>[^\W\d_].*)$")
+# a label ending in a lone capital is an abbreviation cut at its first dot ("EU-U.S.")
+_ABBREVIATED = re.compile(r"(?:^|[\s(/-])[A-Z]$")
 _RUNIN_SPACED = re.compile(rf"^(?P<label>{_LETTER}[^.!?:;\n]{{1,70}}?[^\s.!?:;])\.[ \t]+(?P<body>\S.*)$")
 # "Label(i) body" and "labelBody": the separator was lost entirely.
 _RUNIN_PAREN = re.compile(rf"^(?P<label>{_LETTER}[^.!?:;()\n]{{3,90}}?{_LETTER})(?P<body>\((?:i|a|1)\).*)$")
@@ -381,6 +383,8 @@ def _runin_candidates(para: _Para, index: int, names: frozenset[str] = frozenset
     text = para.text
     found: list[tuple[_Head, bool]] = []
     glued = _RUNIN_GLUED.match(text)
+    if glued and _ABBREVIATED.search(glued.group("label")):
+        glued = None  # "the EU-U.S. Data Privacy Framework", "Boursorama, S.A": an abbreviation
     spaced = _RUNIN_SPACED.match(text)
     paren = _RUNIN_PAREN.match(text)
     cased = _case_glue(text, names)
