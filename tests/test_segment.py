@@ -221,3 +221,36 @@ def test_an_abbreviation_is_no_run_in_heading(tmp_path: Path) -> None:
     path.write_text(text, encoding="utf-8")
     titles = [s.title for s in draft_of(path).segmentation.sections]
     assert titles == ["Transfers", "Cookies"]
+
+
+def test_bold_titles_in_markdown_with_headings_are_headings(tmp_path: Path) -> None:
+    """Zoom's Markdown sets its headings as "**Title**" underlined by "-----" (a bold title,
+    not a list item), and its sub-headings as a bold line over their text ("**Data
+    Rights**"). A bold lead-in to a list ("**... such information as:**"), a change log's
+    bold date and a bold line over a company's name are not headings."""
+    text = (
+        "Example Privacy Statement\n=========================\n\n"
+        "This statement describes the personal data we collect and how we use it.\n\n"
+        "**What Personal Data Do We Receive?**\n-------------------------------------\n\n"
+        "We receive the data you give us when you create an account and use the services.\n\n"
+        "**As a result, you might supply us with such information as:**\n\n"
+        "*   identifying information such as your name;\n*   payment information.\n\n"
+        "**Privacy Rights and Choices**\n----------------------------\n\n"
+        "You can change what we collect in the settings of your account at any time.\n\n"
+        "**Data Rights**\n\n"
+        "At your request, and as required by law, we will give you a copy of your data.\n\n"
+        "**Changes**\n-----------\n\n"
+        "We change this statement from time to time and tell you when we do.\n\n"
+        "**September 29, 2024**\n\n"
+        "*   Section 3 updated to describe the new default period for deleting accounts.\n\n"
+        "**A service of**\n\nExample Inc.\n"
+    )
+    path = tmp_path / "policy.md"
+    path.write_text(text, encoding="utf-8")
+    sections = draft_of(path).segmentation.sections
+    assert [(s.level, s.title) for s in sections] == [
+        (1, "What Personal Data Do We Receive?"),
+        (1, "Privacy Rights and Choices"),
+        (2, "Data Rights"),
+        (1, "Changes"),
+    ]

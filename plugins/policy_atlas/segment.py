@@ -121,6 +121,7 @@ def _find_heads(paras: list[_Para], first: int, markdown: bool) -> list[_Head]:
                 if i not in taken and (head := _numbered_heading(paras[i], i)) and head.kind == "article":
                     marked.append(head)
             marked += folded.values()
+            marked += (h for i in range(first, len(paras)) if i not in taken and (h := _bold_heading(paras, i)))
             marked.sort(key=lambda h: h.start)
             return _assign_levels(marked)
     heads: list[_Head] = []
@@ -245,6 +246,25 @@ def _folded_item(paras: list[_Para], index: int) -> _Head | None:
     return _Head(para.start, para.end, title, 0, None, "bullet", index)
 
 
+def _bold_heading(paras: list[_Para], index: int) -> _Head | None:
+    """A paragraph that is one bold title and nothing else ("**Data Rights**"), with text
+    after it: a heading below the Markdown heading it stands under."""
+    para = paras[index]
+    if not _MD_BOLD_LINE.match(para.text) or index + 1 >= len(paras) or _SETEXT.match(paras[index + 1].text):
+        return None
+    title, following = md_plain(para.text), paras[index + 1].text
+    if not title[:1].isupper() or not _is_title_like(title) or title.endswith(":") or _MD_BOLD_LINE.match(following):
+        return None  # "**... such information as:**" leads into a list
+    if _DATED.search(title) and word_count(title) <= 5:
+        return None  # "**September 29, 2024**": an entry of a change log
+    if word_count(following) < 6 and not _LIST_MARK.match(following):
+        return None  # "**Ein Service von**" over a company's name and address
+    return _Head(para.start, para.end, title, 0, None, "bullet", index)
+
+
+_DATED = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
 _SETEXT = re.compile(r"^(=+|-+)[ \t]*$")
 # a paragraph that is one bold span and nothing else
 _MD_BOLD_LINE = re.compile(r"^(\*\*|__)(?=\S)(?:(?!\1).)+(?<=\S)\1[ \t]*$")
@@ -258,8 +278,8 @@ def _setext_heading(paras: list[_Para], index: int) -> _Head | None:
     match = _SETEXT.match(under.text)
     if not match or under.start - para.end != 1 or len(under.text.strip()) < 2 or _SETEXT.match(para.text):
         return None
-    if _LIST_MARK.match(para.text) or para.text.startswith(("#", ">", "|")):
-        return None
+    if (_LIST_MARK.match(para.text) and not _MD_BOLD_LINE.match(para.text)) or para.text.startswith(("#", ">", "|")):
+        return None  # "**Title**" over its underline is a title, "* item" is not
     title = md_plain(para.text)
     level = 1 if match.group(1).startswith("=") else 2
     return _Head(para.start, under.end, title or para.text.strip(), level, None, "markdown", index)
