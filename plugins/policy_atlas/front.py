@@ -214,16 +214,19 @@ def read_front(text: str, lex: Lexicon | None, lang: str, markdown: bool = False
     return Front(front_end, title, title_span, publisher, dates.get("updated"), dates.get("effective"))
 
 
+_LOGGED_YEAR = re.compile(r"(?<!\d)(?:19|20|21)\d\d(?!\d)")
+
+
 def _change_log_date(text: str, lang: str) -> DateValue | None:
     """The latest entry of a change log, for a policy that states no update date otherwise:
     two or more lines that are each nothing but a full date ("**21. August 2026**"), each
     heading the changes made that day. Not a list of links to archived versions."""
     entries: list[DateValue] = []
     for start, _end, line in lines_with_offsets(text):
-        if not line.strip() or "](" in line or len(line) > 60:
+        if len(line) > 60 or not _LOGGED_YEAR.search(line) or "](" in line:
             continue
         clean = md_plain(strip_tags(line.lstrip("#").strip()))
-        iso = date_only(clean, lang) if any(ch.isdigit() for ch in clean) else None
+        iso = date_only(clean, lang)
         if iso:
             entries.append(DateValue(iso=iso, quote=clean.strip(), line=text.count("\n", 0, start) + 1))
     if len({e.iso for e in entries}) < 2:

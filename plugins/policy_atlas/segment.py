@@ -234,14 +234,14 @@ def _folded_item(paras: list[_Para], index: int) -> _Head | None:
     """A top-level list item that is a section's title: its body follows, indented, as
     paragraphs of prose (several of them make a page of folding sections)."""
     para = paras[index]
-    match = _FOLDED_ITEM.match(para.text) if para.indent == 0 else None
-    if match is None or index + 1 >= len(paras):
+    if para.indent or index + 1 >= len(paras) or paras[index + 1].indent < 2:
+        return None
+    match = _FOLDED_ITEM.match(para.text)
+    following = paras[index + 1]
+    if match is None or _LIST_MARK.match(following.text) or word_count(following.text) < 8:
         return None
     title = md_plain(match.group("title"))
-    following = paras[index + 1]
     if not title[:1].isupper() or ":" in title or not _is_title_like(title, 10):
-        return None
-    if following.indent < 2 or _LIST_MARK.match(following.text) or word_count(following.text) < 8:
         return None
     return _Head(para.start, para.end, title, 0, None, "bullet", index)
 
@@ -398,7 +398,7 @@ def _drop_lead_ins(heads: list[_Head], paras: list[_Para], kinds: list[str | Non
     return kept
 
 
-def _runin_candidates(para: _Para, index: int, names: frozenset[str] = frozenset()) -> list[tuple[_Head, bool]]:
+def _runin_candidates(para: _Para, index: int, document: str = "") -> list[tuple[_Head, bool]]:
     """Run-in headings in one paragraph, each with whether it is certain on its own."""
     text = para.text
     found: list[tuple[_Head, bool]] = []
@@ -407,7 +407,7 @@ def _runin_candidates(para: _Para, index: int, names: frozenset[str] = frozenset
         glued = None  # "the EU-U.S. Data Privacy Framework", "Boursorama, S.A": an abbreviation
     spaced = _RUNIN_SPACED.match(text)
     paren = _RUNIN_PAREN.match(text)
-    cased = _case_glue(text, names)
+    cased = _case_glue(text, document)
     if glued and word_count(glued.group("label")) <= MAX_RUNIN_WORDS and glued.group("body")[0].isupper():
         found.append((_runin(para, index, glued), glued.group("label")[0].isupper()))
     elif spaced and word_count(spaced.group("label")) <= MAX_SPACED_RUNIN_WORDS and spaced.group("body")[0].isupper():
@@ -429,26 +429,17 @@ def _runin_candidates(para: _Para, index: int, names: frozenset[str] = frozenset
     return found
 
 
-def _camel_names(paras: list[_Para]) -> frozenset[str]:
-    """Words with a capital inside ("BoursoBank") that a text uses more than once: names,
-    not a label glued to its body."""
-    counts: dict[str, int] = {}
-    for para in paras:
-        for word in _CAMEL_WORD.findall(para.text):
-            counts[word] = counts.get(word, 0) + 1
-    return frozenset(word for word, n in counts.items() if n >= 2)
+_CAMEL_WORD = re.compile(r"\w*[a-zà-ÿ][A-ZÀ-Þ]\w*")
 
 
-_CAMEL_WORD = re.compile(r"\w*[^\W\d_]*[a-zà-ÿ][A-ZÀ-Þ]\w*")
-
-
-def _case_glue(text: str, names: frozenset[str] = frozenset()) -> int | None:
+def _case_glue(text: str, document: str = "") -> int | None:
     """Offset where a lowercase word runs into a capitalised one ("siguriMetali"), the
-    trace of a lost separator between a label and its body; None if there is none."""
+    trace of a lost separator between a label and its body; None if there is none. Not
+    a name in camel case that the whole `document` writes more than once ("BoursoBank")."""
     for i in range(4, min(len(text) - 2, 120)):
         if text[i - 1].islower() and text[i].isupper() and text[i + 1].islower() and text[i - 2].isalpha():
             word = _CAMEL_WORD.match(text, text.rfind(" ", 0, i) + 1)
-            if word and word.group(0) in names:
+            if word and document.count(word.group(0)) >= 2:
                 continue  # "BoursoBank", written so throughout the text
             label = text[:i]
             if ":" in label or "." in label or word_count(label) < 2:
@@ -468,11 +459,11 @@ def _runin_heads(paras: list[_Para], first: int, kinds: list[str | None], taken:
     """Run-in headings: certain ones (glued, title-cased label) stand alone; weaker
     ones ("Label. Body", lost separators) count only beside other run-ins."""
     candidates: dict[int, list[tuple[_Head, bool]]] = {}
-    names = _camel_names(paras)
+    document = "\n".join(p.text for p in paras)
     for index in range(first, len(paras)):
         if index in taken or kinds[index] == "list":
             continue
-        found = _runin_candidates(paras[index], index, names)
+        found = _runin_candidates(paras[index], index, document)
         if found:
             candidates[index] = found
     heads: list[_Head] = []
