@@ -20,6 +20,13 @@ def draft_of(path: Path) -> Draft:
     return analyse(seed)
 
 
+def draft_of_text(tmp_path: Path, name: str, text: str) -> Draft:
+    """The draft of `text` saved as a seed file called `name` (its suffix says Markdown or not)."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return draft_of(path)
+
+
 def expected_headings(name: str) -> list[tuple[int, str]]:
     rows = []
     for line in (EXPECTED / f"{Path(name).stem}.tsv").read_text(encoding="utf-8").splitlines():
@@ -102,9 +109,7 @@ def test_bold_lines_are_headings_in_markdown_without_real_headings(tmp_path: Pat
         "**2\\. Isikuandmete kogumine**\n\nMe kogume andmeid, mille te meile esitate.\n\n"
         "Teksti sees on **rõhutatud sõna**, mis ei ole pealkiri.\n"
     )
-    path = tmp_path / "policy.md"
-    path.write_text(text, encoding="utf-8")
-    draft = draft_of(path)
+    draft = draft_of_text(tmp_path, "policy.md", text)
     assert [s.title for s in draft.segmentation.sections] == ["1. Mõisted", "2. Isikuandmete kogumine"]
     assert draft.segmentation.sections[1].blocks[-1].text.startswith("Teksti sees on **rõhutatud")
 
@@ -141,9 +146,7 @@ def test_text_from_a_pdf_keeps_its_headings_and_nothing_else(tmp_path: Path) -> 
     fills the width or whose sentence runs on into the next line is no heading, nor is a
     figure opening a line ("10 ans À compter de ..."), a footer repeated on every page
     ("Exemple Santé, S" out of "S.A"), or a name written in camel case ("ExempleSanté")."""
-    path = tmp_path / "politique.txt"
-    path.write_text(_PDF_TEXT + "\n", encoding="utf-8")
-    draft = draft_of(path)
+    draft = draft_of_text(tmp_path, "politique.txt", _PDF_TEXT + "\n")
     assert draft.front.title == "Politique de protection des données à caractère personnel"  # wrapped too
     assert [s.title for s in draft.segmentation.sections] == [
         "1. Les données que nous collectons",
@@ -185,9 +188,7 @@ def test_folding_sections_scraped_as_a_list_are_sections(tmp_path: Path) -> None
         "* Rechte der betroffenen Person\n    \n    Sie haben das Recht, Auskunft über die zu Ihrer Person "
         "gespeicherten Daten zu verlangen.\n"
     )
-    path = tmp_path / "datenschutz.md"
-    path.write_text(text, encoding="utf-8")
-    draft = draft_of(path)
+    draft = draft_of_text(tmp_path, "datenschutz.md", text)
     assert draft.front.title == "Datenschutzerklärung"
     titles = ["Grundsatz", "Cookies", "Rechte der betroffenen Person"]
     assert [(s.level, s.title) for s in draft.segmentation.sections] == [(1, t) for t in titles]
@@ -202,8 +203,7 @@ def test_folding_sections_scraped_as_a_list_are_sections(tmp_path: Path) -> None
         "Ust-Id: DE123456789  \nAmtsgericht Charlottenburg - HRB: 123456 B\n\nWeb: https://www.beispiel.example\n\n"
         "Kontaktiere uns jederzeit:  \nE-Mail: info@beispiel.example\n\n"
     )
-    path.write_text(imprint + text, encoding="utf-8")
-    sections = draft_of(path).segmentation.sections
+    sections = draft_of_text(tmp_path, "datenschutz.md", imprint + text).segmentation.sections
     assert [(s.level, s.title) for s in sections] == [(1, "Datenschutzerklärung")] + [(2, t) for t in titles]
 
 
@@ -217,9 +217,7 @@ def test_an_abbreviation_is_no_run_in_heading(tmp_path: Path) -> None:
         "Zoom complies with the EU-U.S. Data Privacy Framework as set forth by the Department.\n\n"
         "Cookies.We use cookies to remember your settings and to measure use.\n"
     )
-    path = tmp_path / "policy.txt"
-    path.write_text(text, encoding="utf-8")
-    titles = [s.title for s in draft_of(path).segmentation.sections]
+    titles = [s.title for s in draft_of_text(tmp_path, "policy.txt", text).segmentation.sections]
     assert titles == ["Transfers", "Cookies"]
 
 
@@ -245,9 +243,7 @@ def test_bold_titles_in_markdown_with_headings_are_headings(tmp_path: Path) -> N
         "*   Section 3 updated to describe the new default period for deleting accounts.\n\n"
         "**A service of**\n\nExample Inc.\n"
     )
-    path = tmp_path / "policy.md"
-    path.write_text(text, encoding="utf-8")
-    sections = draft_of(path).segmentation.sections
+    sections = draft_of_text(tmp_path, "policy.md", text).segmentation.sections
     assert [(s.level, s.title) for s in sections] == [
         (1, "What Personal Data Do We Receive?"),
         (1, "Privacy Rights and Choices"),
