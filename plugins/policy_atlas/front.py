@@ -174,12 +174,14 @@ def read_front(text: str, lex: Lexicon | None, lang: str, markdown: bool = False
         break
     nonempty = [e for e in lines_with_offsets(text) if e[2].strip()]
     for start, _end, line in nonempty[:HEAD_SCAN_LINES] if len(dates) < 2 else ():
+        if not _DIGIT.search(line):
+            continue  # no date in it
         # a date line below an introduction ("EFFECTIVE DATE: May 25, 2018" after a first
         # section): a line of its own that opens with its label and gives a full date
         clean = strip_tags(KRAMDOWN_ATTRS.sub(" ", line.lstrip("#").strip()))
         # its own line: a link after the date counts by its words ("Effective July 23, 2026
         # | [View printable version](...)"), running text on after it does not
-        if word_count(md_plain(clean)) > _DATE_LINE_WORDS:
+        if word_count(clean) > _DATE_LINE_WORDS and word_count(md_plain(clean)) > _DATE_LINE_WORDS:
             kind, date = _named_policy_date(clean, lex, lang, phrases, text.count("\n", 0, start) + 1)
             if kind and date and kind not in dates:
                 dates[kind] = date
@@ -214,6 +216,7 @@ def read_front(text: str, lex: Lexicon | None, lang: str, markdown: bool = False
     return Front(front_end, title, title_span, publisher, dates.get("updated"), dates.get("effective"))
 
 
+_DIGIT = re.compile(r"\d")
 _LOGGED_YEAR = re.compile(r"(?<!\d)(?:19|20|21)\d\d(?!\d)")
 
 
