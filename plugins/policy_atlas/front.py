@@ -206,7 +206,7 @@ def read_front(text: str, lex: Lexicon | None, lang: str, markdown: bool = False
             # a date in running text counts only when no date line states one
             loose = next((d for d in (_date_in_sentence(s, lex, lang, line_no) for s in sentences) if d), loose)
     if "updated" not in dates:
-        logged = _change_log_date(text, lang)
+        logged = _change_log_date(nonempty, text, lang)
         if logged is not None:
             dates["updated"] = logged
     if loose is not None:
@@ -220,12 +220,12 @@ _DIGIT = re.compile(r"\d")
 _LOGGED_YEAR = re.compile(r"(?<!\d)(?:19|20|21)\d\d(?!\d)")
 
 
-def _change_log_date(text: str, lang: str) -> DateValue | None:
+def _change_log_date(lines: list[tuple[int, int, str]], text: str, lang: str) -> DateValue | None:
     """The latest entry of a change log, for a policy that states no update date otherwise:
-    two or more lines that are each nothing but a full date ("**21. August 2026**"), each
-    heading the changes made that day. Not a list of links to archived versions."""
+    two or more of its `lines` that are each nothing but a full date ("**21. August 2026**"),
+    each heading the changes made that day. Not a list of links to archived versions."""
     entries: list[DateValue] = []
-    for start, _end, line in lines_with_offsets(text):
+    for start, _end, line in lines:
         if len(line) > 60 or not _LOGGED_YEAR.search(line) or "](" in line:
             continue
         clean = md_plain(strip_tags(line.lstrip("#").strip()))
