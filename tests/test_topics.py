@@ -348,6 +348,20 @@ def test_long_periods_and_periods_running_from_a_termination_are_retention() -> 
     assert facts["retention"] == ["P370D", "P56M"]
 
 
+def test_where_data_comes_from_is_not_where_it_goes() -> None:
+    """GitHub: "We transfer Personal Data from the European Union, the United Kingdom, and
+    Switzerland to countries ..."; "personal data received from Switzerland". A country
+    after "to" still counts, even behind a "from": "from the EEA to the United States"."""
+    facts = _facts(
+        "Privacy Statement\n\nInternational data transfers\n\n"
+        "We transfer Personal Data from the European Union, the United Kingdom, and Switzerland to "
+        "countries that have no adequacy decision. We comply with the Swiss-U.S. Data Privacy Framework "
+        "for personal data received from Switzerland. We transfer personal data from the EEA to the "
+        "United States and into Japan.\n"
+    )
+    assert facts["transfer_countries"] == ["US", "JP"]
+
+
 def test_a_sentence_wrapped_over_two_lines_is_one_sentence() -> None:
     facts = _facts(
         "Privacyverklaring\n\nHoe lang bewaren wij persoonsgegevens?\n\n"

@@ -128,6 +128,8 @@ class _Language:
         self.age = _Cues(facts.age_cues)
         self.resident = _Cues(facts.resident_cues)
         self.resident_after = _Cues(facts.resident_after_cues)
+        self.origin = _Cues(facts.origin_cues)
+        self.destination = _Cues(facts.destination_cues)
         self.transfers = _Cues(lex.topic_cues("transfers"))
         self.cookies = _Cues(lex.topic_cues("cookies"))
         self.duration_units = facts.duration_units
@@ -619,6 +621,16 @@ def _resident_after_window(after: str, no_space: bool, places: re.Pattern[str]) 
     return window
 
 
+def _origin(window: str, language: _Language, no_space: bool) -> bool:
+    """Whether the words before a country (its clause, over a list of places) name it as
+    where data comes from: a word such as "from" with no "to" after it ("from the EEA to
+    the United States" names the United States as where data goes)."""
+    origins = language.origin.positions(window, no_space)
+    if not origins:
+        return False
+    return not any(p > origins[-1] for p in language.destination.positions(window, no_space))
+
+
 def _list_item(part: str, no_space: bool, places: re.Pattern[str]) -> bool:
     """Whether the words between two commas look like one item of a list of places ("im
     EWR und in der", "do Espaço Econômico Europeu", "and") rather than a clause ("we
@@ -669,11 +681,14 @@ def _countries(
         if folded.startswith(")", end) and _legal_form_then_paren().search(before[-24:]):
             continue  # "Malt Community SL (Espagne)": where a company sits
         code = names[match.group(0)]
-        if language.resident.found(_resident_window(before, no_space, places), no_space) or (
+        window = _resident_window(before, no_space, places)
+        if language.resident.found(window, no_space) or (
             language.resident_after.found(_resident_after_window(folded[end:], no_space, places), no_space)
         ):
             residence.add(code)  # where users live, not where data goes
             continue
+        if _origin(window, language, no_space):
+            continue  # "we transfer personal data from the EU, the United Kingdom and Switzerland to ..."
         found.append(code)
     return [code for code in found if code not in residence]
 
