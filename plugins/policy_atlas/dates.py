@@ -21,7 +21,7 @@ _NUMERIC_RE = re.compile(rf"\b(\d{{1,2}})\s*[./]\s*(\d{{1,2}})\s*[./]\s*({_YEAR}
 _YMD_SLASH_RE = re.compile(rf"\b({_YEAR})\s*[./]\s*(\d{{1,2}})\s*[./]\s*(\d{{1,2}})\b")
 _CJK_RE = re.compile(rf"({_YEAR})\s*[年년]\s*(\d{{1,2}})\s*[月월]\s*(?:(\d{{1,2}})\s*[日일])?")
 _SHORT_YEAR_RE = re.compile(r"(?<![\d.])(\d{1,2})[-/.](\d{1,2})[-/.](\d{2})(?![\d.])")
-_YEAR_RE = re.compile(rf"(?<!\d)({_YEAR})(?!\d)")
+YEAR_RE = re.compile(rf"(?<!\d)({_YEAR})(?!\d)")  # a year standing alone, as dates write it
 _TOKEN_RE = re.compile(r"[^\W\d_]+\.?|\d+", re.UNICODE)
 
 
@@ -95,7 +95,7 @@ def parse_date(text: str, lang: str) -> str | None:
             continue
         day = next((t for t, _ in window if t.isdigit() and 1 <= int(t) <= 31 and len(t) <= 2), None)
         return _iso(year, str(month), day)
-    year_match = _YEAR_RE.search(text)
+    year_match = YEAR_RE.search(text)
     return year_match.group(1) if year_match else None
 
 
@@ -108,7 +108,7 @@ def date_only(text: str, lang: str) -> str | None:
     else:
         tokens = _TOKEN_RE.findall(text)
         months = month_lookup(lang)
-        if not tokens or not _YEAR_RE.search(text):
+        if not tokens or not YEAR_RE.search(text):
             return None
         if any(not t.isdigit() and fold(t).strip(".") not in months for t in tokens):
             return None

@@ -300,11 +300,14 @@ def _country_row(line: str, lang: str) -> bool:
     """Whether a line is a table row about one country ("| Albania | PayPal (Europe)
     S.a.r.l., 22-24 Boulevard Royal, Luxembourg |"): its entity, contact or rules there,
     so the countries in it are not where data goes."""
-    if not line.startswith("|"):
-        return False
-    first = cue_form(table_cells(line)[0]).strip(" *")
-    regex, _ = _country_regex(lang, not has_no_space_script(first))
-    return regex.fullmatch(first) is not None
+    return line.startswith("|") and _only_a_country(table_cells(line)[0], lang)
+
+
+def _only_a_country(text: str, lang: str) -> bool:
+    """Whether a text is a country's name and nothing else (marks around it aside)."""
+    name = cue_form(text).strip(" .,;()*_#|")
+    regex, _ = _country_regex(lang, not has_no_space_script(name))
+    return regex.fullmatch(name) is not None
 
 
 def _address_country(lines: list[str], index: int, lang: str) -> bool:
@@ -314,11 +317,7 @@ def _address_country(lines: list[str], index: int, lang: str) -> bool:
     people of that country, or its address there). Under "Our servers are located in:",
     or in a list of countries, it is where data goes."""
     line = lines[index].strip()
-    if not line or _LIST_MARK.match(line):
-        return False
-    name = cue_form(line).strip(" .,;()*_#|")
-    regex, _ = _country_regex(lang, not has_no_space_script(name))
-    if regex.fullmatch(name) is None:
+    if not line or _LIST_MARK.match(line) or not _only_a_country(line, lang):
         return False
     previous = next((p.strip() for p in reversed(lines[:index]) if p.strip()), "")
     return not previous.endswith(":") and not _LIST_MARK.match(previous)
@@ -570,18 +569,22 @@ def _place_regex(lang: str, spaced: bool) -> re.Pattern[str]:
 
 
 @cache
+def _legal_forms() -> str:
+    """The legal forms of companies, folded, as one alternation (longest first)."""
+    return longest_first(tuple(cue_form(form).strip() for form in legal_forms()))
+
+
+@cache
 def _legal_form_after() -> re.Pattern[str]:
     """A company's legal form right after a name ("Google Ireland Limited")."""
-    forms = tuple(cue_form(form).strip() for form in legal_forms())
-    return re.compile(rf"[\s,]*(?:{longest_first(forms)})(?!\w)")
+    return re.compile(rf"[\s,]*(?:{_legal_forms()})(?!\w)")
 
 
 @cache
 def _legal_form_then_paren() -> re.Pattern[str]:
     """A company's legal form and an opening parenthesis, where a country follows
     ("Malt Community GmbH (Allemagne)")."""
-    forms = tuple(cue_form(form).strip() for form in legal_forms())
-    return re.compile(rf"(?<!\w)(?:{longest_first(forms)})\s*\(\s*$")
+    return re.compile(rf"(?<!\w)(?:{_legal_forms()})\s*\(\s*$")
 
 
 _AFTER_A_NUMBER = re.compile(r"\d[\w-]*,?\s*$")

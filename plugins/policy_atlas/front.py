@@ -13,7 +13,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from .datafiles import load_yaml
-from .dates import date_only, parse_date
+from .dates import YEAR_RE, date_only, parse_date
 from .lexicon import Lexicon, all_title_phrases, cue_regex
 from .model import DateValue
 from .text import CONTACTISH, KRAMDOWN_ATTRS, cue_form, fold, md_plain, strip_tags, word_count
@@ -217,7 +217,6 @@ def read_front(text: str, lex: Lexicon | None, lang: str, markdown: bool = False
 
 
 _DIGIT = re.compile(r"\d")
-_LOGGED_YEAR = re.compile(r"(?<!\d)(?:19|20|21)\d\d(?!\d)")
 
 
 def _change_log_date(lines: list[tuple[int, int, str]], text: str, lang: str) -> DateValue | None:
@@ -226,7 +225,7 @@ def _change_log_date(lines: list[tuple[int, int, str]], text: str, lang: str) ->
     each heading the changes made that day. Not a list of links to archived versions."""
     entries: list[DateValue] = []
     for start, _end, line in lines:
-        if len(line) > 60 or not _LOGGED_YEAR.search(line) or "](" in line:
+        if len(line) > 60 or not YEAR_RE.search(line) or "](" in line:
             continue
         clean = md_plain(strip_tags(line.lstrip("#").strip()))
         iso = date_only(clean, lang)

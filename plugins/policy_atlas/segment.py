@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from .dates import YEAR_RE
 from .front import Front, lines_with_offsets
 from .lexicon import TOPIC_IDS, Lexicon
 from .model import Block, Section, Segmentation
@@ -255,14 +256,11 @@ def _bold_heading(paras: list[_Para], index: int) -> _Head | None:
     title, following = md_plain(para.text), paras[index + 1].text
     if not title[:1].isupper() or not _is_title_like(title) or title.endswith(":") or _MD_BOLD_LINE.match(following):
         return None  # "**... such information as:**" leads into a list
-    if _DATED.search(title) and word_count(title) <= 5:
+    if YEAR_RE.search(title) and word_count(title) <= 5:
         return None  # "**September 29, 2024**": an entry of a change log
     if word_count(following) < 6 and not _LIST_MARK.match(following):
         return None  # "**Ein Service von**" over a company's name and address
     return _Head(para.start, para.end, title, 0, None, "bullet", index)
-
-
-_DATED = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 _SETEXT = re.compile(r"^(=+|-+)[ \t]*$")
