@@ -362,6 +362,47 @@ def test_where_data_comes_from_is_not_where_it_goes() -> None:
     assert facts["transfer_countries"] == ["US", "JP"]
 
 
+def test_what_data_goes_outside_of_is_not_where_it_goes() -> None:
+    """Zoom: "transferred to or stored in the United States ..., as well as in other countries
+    outside of the EEA, Switzerland, and the UK". The same in French and German; a country
+    after a word naming destinations ("including", "notamment", "insbesondere") counts."""
+    english = _facts(
+        "Privacy Statement\n\nInternational data transfers\n\n"
+        "Your personal data may be transferred to or stored in the United States, as well as in other "
+        "countries outside of the EEA, Switzerland, and the UK. We may transfer data outside the EEA, "
+        "including to Japan.\n"
+    )
+    assert english["transfer_countries"] == ["US", "JP"]
+    french = _facts(
+        "Politique de confidentialité\n\nTransferts\n\n"
+        "Vos données peuvent être transférées en dehors de l'Union européenne, de la Suisse et du "
+        "Royaume-Uni, notamment en Chine.\n"
+    )
+    assert french["transfer_countries"] == ["CN"]
+    german = _facts(
+        "Datenschutzerklärung\n\nÜbermittlung in Drittländer\n\n"
+        "Wir übermitteln Daten außerhalb der EU und der Schweiz, insbesondere in die USA.\n"
+    )
+    assert german["transfer_countries"] == ["US"]
+
+
+def test_a_country_starting_a_name_is_not_where_data_goes() -> None:
+    """A capital after a country's name makes it part of a name ("the UK Extension to the
+    EU-U.S. DPF", "the Gibraltar Regulatory Authority", "LinkedIn Ireland Unlimited
+    Company"), except in German, which writes every noun with a capital."""
+    english = _facts(
+        "Privacy Statement\n\nInternational data transfers\n\n"
+        "Zoom complies with the UK Extension to the EU-U.S. DPF and cooperates with the Gibraltar "
+        "Regulatory Authority. Your data is stored in the United States.\n"
+    )
+    assert english["transfer_countries"] == ["US"]
+    german = _facts(
+        "Datenschutzerklärung\n\nÜbermittlung in Drittländer\n\n"
+        "Ihre Daten werden in den USA Dienstleistern zugänglich gemacht.\n"
+    )
+    assert german["transfer_countries"] == ["US"]
+
+
 def test_a_sentence_wrapped_over_two_lines_is_one_sentence() -> None:
     facts = _facts(
         "Privacyverklaring\n\nHoe lang bewaren wij persoonsgegevens?\n\n"

@@ -587,6 +587,16 @@ def _legal_form_then_paren() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{_legal_forms()})\s*\(\s*$")
 
 
+_NEXT_WORD = re.compile(r"[ \u00a0]([^\W\d_])")
+
+
+def _capital_after(original: str, end: int) -> bool:
+    """Whether the word after a country's name starts with a capital: in a language that
+    writes common nouns in lower case, the country is then part of a name."""
+    match = _NEXT_WORD.match(original, end)
+    return bool(match and match.group(1).isupper())
+
+
 _AFTER_A_NUMBER = re.compile(r"\d[\w-]*,?\s*$")
 # a postcode and its town before a country: "1030 Brüssel, Belgien", "75008 Paris, France"
 _AFTER_A_TOWN = re.compile(r"(?<![\w.,])\d{4,5}\s+[^\W\d]+(?:[ -][^\W\d]+)?,\s*$")
@@ -682,7 +692,9 @@ def _countries(
         if _legal_form_after().match(folded, end):
             continue  # "Google Ireland Limited": a company's name
         if folded.startswith(")", end) and _legal_form_then_paren().search(before[-24:]):
-            continue  # "Malt Community SL (Espagne)": where a company sits
+            continue  # "Malt Community GmbH (Allemagne)": where a company sits
+        if aligned and not language.lex.facts.nouns_capitalized and _capital_after(original, end):
+            continue  # "the UK Extension to the DPF", "the Gibraltar Regulatory Authority": a name
         code = names[match.group(0)]
         window = _resident_window(before, no_space, places)
         if language.resident.found(window, no_space) or (
