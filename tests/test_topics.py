@@ -403,6 +403,18 @@ def test_a_country_starting_a_name_is_not_where_data_goes() -> None:
     assert german["transfer_countries"] == ["US"]
 
 
+def test_a_framework_for_transfers_names_its_country() -> None:
+    """Amazon never names the United States, but relies on the EU-US Data Privacy
+    Framework (data/transfer_frameworks.yaml); its "UK Extension" is no destination."""
+    facts = _facts(
+        "Privacy Notice\n\nEU-US Data Privacy Framework\n\n"
+        "Amazon.com, Inc. participates in the EU-US Data Privacy Framework, the UK Extension to the "
+        "EU-US Data Privacy Framework, and the Swiss-US Data Privacy Framework.\n"
+    )
+    assert facts["transfer_countries"] == ["US"]
+    assert "Data Privacy Framework" in facts["evidence"]["transfer_countries"][0]["quote"]
+
+
 def test_a_sentence_wrapped_over_two_lines_is_one_sentence() -> None:
     facts = _facts(
         "Privacyverklaring\n\nHoe lang bewaren wij persoonsgegevens?\n\n"

@@ -260,7 +260,9 @@ def _extract_facts(preamble: str, sections: tuple[PlacedSection, ...], lang: str
                 and not _country_row(line, lang)
                 and not _address_country(lines, index, lang)
             ):
-                for code in _countries(folded, lang, language, sentence, no_space, folded_no_space):
+                for code in _countries(folded, lang, language, sentence, no_space, folded_no_space) + _frameworks(
+                    sentence
+                ):
                     if code not in countries:
                         countries.append(code)
                         note("transfer_countries", code, part, sentence)
@@ -706,6 +708,24 @@ def _countries(
             continue  # "we transfer personal data from the EU, the United Kingdom and Switzerland to ..."
         found.append(code)
     return [code for code in found if code not in residence]
+
+
+@cache
+def _framework_regex() -> tuple[re.Pattern[str], dict[str, str]]:
+    """One regex over the names of the transfer frameworks, and name -> its country."""
+    path = resources.files("policy_atlas") / "data" / "transfer_frameworks.yaml"
+    data = load_yaml(path.read_text(encoding="utf-8"))
+    country_of = {name: str(code) for code, names in data["frameworks"].items() for name in names}
+    return re.compile(rf"(?<![\w-])(?:{longest_first(tuple(country_of))})(?![\w-])"), country_of
+
+
+def _frameworks(sentence: str) -> list[str]:
+    """The countries a sentence sends data to by naming a framework for it ("the EU-U.S.
+    Data Privacy Framework": the United States)."""
+    if "D" not in sentence:  # every name begins with one (a cheap test first)
+        return []
+    regex, country_of = _framework_regex()
+    return [country_of[match.group(0)] for match in regex.finditer(sentence)]
 
 
 # --- organisations ----------------------------------------------------------------------
