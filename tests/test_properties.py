@@ -558,7 +558,7 @@ def test_a_rebuild_without_edits_changes_nothing(generations: tuple[list, list],
 
 
 def _check_facts(preamble: str, sections: tuple[PlacedSection, ...], lang: str, publisher: str | None) -> None:
-    facts = extract_facts(preamble, sections, lang, publisher)
+    facts = extract_facts(preamble, sections, lang, (publisher or "", "", ""))
     for period in facts.retention:
         assert RETENTION_RE.match(period), period
     assert facts.min_age is None or 10 <= facts.min_age <= 21, facts.min_age

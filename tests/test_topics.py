@@ -415,6 +415,19 @@ def test_a_framework_for_transfers_names_its_country() -> None:
     assert "Data Privacy Framework" in facts["evidence"]["transfer_countries"][0]["quote"]
 
 
+def test_third_parties_are_organisations_other_than_the_policys_own() -> None:
+    """A product counts as the organisation it belongs to ("Google Analytics" and
+    "DoubleClick": Google, once; data/organisations.yaml `part_of`), with the product's
+    name kept in the quote; the organisation the policy's title names is its own."""
+    facts = _facts(
+        "Zoom Privacy Statement\n\nThird parties\n\n"
+        "Zoom shares usage data with Google Analytics and DoubleClick. Payments are handled by Stripe "
+        "and PayPal. Zoom does not sell data.\n"
+    )
+    assert facts["third_parties"] == ["Google", "Stripe", "PayPal"]
+    assert "Google Analytics" in facts["evidence"]["third_parties"][0]["quote"]
+
+
 def test_a_sentence_wrapped_over_two_lines_is_one_sentence() -> None:
     facts = _facts(
         "Privacyverklaring\n\nHoe lang bewaren wij persoonsgegevens?\n\n"

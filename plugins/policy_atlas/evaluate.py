@@ -12,6 +12,7 @@ report gives the development set (the rest), the held-out set and both together.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
@@ -35,6 +36,7 @@ FACT_FIELDS = (
     "hidden_emails",
     "transfer_countries",
     "cookies",
+    "third_parties",
     "updated",
     "effective",
 )
@@ -102,6 +104,17 @@ class Report:
         scores = [c.f1 for c in table.values() if c.tp + c.fp + c.fn]
         return sum(scores) / len(scores) if scores else 1.0
 
+    def third_parties(self) -> Counts:
+        """Organisations named, pooled over the documents: right, extra and missed."""
+        total = Counts()
+        for doc in self.docs:
+            if "third_parties" in doc.facts:
+                want, got = (_organisations(v) for v in doc.facts["third_parties"])
+                total.tp += len(want & got)
+                total.fp += len(got - want)
+                total.fn += len(want - got)
+        return total
+
     def fact_accuracy(self) -> dict[str, tuple[int, int]]:
         out: dict[str, list[int]] = defaultdict(lambda: [0, 0])
         for doc in self.docs:
@@ -111,7 +124,21 @@ class Report:
         return {k: (v[0], v[1]) for k, v in out.items()}
 
 
+def organisation_key(name: object) -> str:
+    """An organisation's name as the truth and the extraction are compared: case, accents,
+    spaces, punctuation and a web domain's ending aside ("Fluxx.io" is "Fluxx", "Send in
+    Blue" is "Sendinblue")."""
+    folded = re.sub(r"\.(?:com|io|net|org)$", "", fold(str(name)).strip())
+    return re.sub(r"[\W_]", "", folded)
+
+
+def _organisations(names: object) -> set[str]:
+    return {organisation_key(n) for n in names} if isinstance(names, list | tuple) else set()
+
+
 def _same(name: str, want: object, got: object) -> bool:
+    if name == "third_parties":
+        return _organisations(want) == _organisations(got)
     if name in ("emails", "transfer_countries"):
         return {str(x).lower() for x in (want or [])} == {str(x).lower() for x in (got or [])}
     if name == "retention":
@@ -329,10 +356,29 @@ def format_report(report: Report) -> str:
     lines += ["", "Facts (documents where the extracted value equals the truth)"]
     for fact, (right, total) in sorted(report.fact_accuracy().items(), key=lambda kv: FACT_FIELDS.index(kv[0])):
         lines.append(f"{fact:20} {right:3d}/{total:<3d}")
-    wrong = [(d.name, f, w, g) for d in report.docs for f, (w, g) in d.facts.items() if not _same(f, w, g)]
+    parties = report.third_parties()
+    lines.append(
+        f"third parties, each organisation named (pooled): P {parties.precision:.2f} R {parties.recall:.2f} "
+        f"F1 {parties.f1:.2f} ({parties.tp} right, {parties.fp} extra, {parties.fn} missed); per split: "
+        + ", ".join(f"{name} F1 {part.third_parties().f1:.2f}" for name, part in splits)
+    )
+    wrong = [
+        (d.name, f, w, g)
+        for d in report.docs
+        for f, (w, g) in d.facts.items()
+        if f != "third_parties" and not _same(f, w, g)
+    ]
     if wrong:
         lines += ["", "Facts that differ (document, fact, truth, extracted)"]
         lines += [f"  {n}: {f}: {w!r} != {g!r}" for n, f, w, g in wrong]
+    parties_wrong = [(d.name, *d.facts["third_parties"]) for d in report.docs if "third_parties" in d.facts]
+    parties_wrong = [(n, w, g) for n, w, g in parties_wrong if not _same("third_parties", w, g)]
+    if parties_wrong:
+        lines += ["", "Third parties that differ (document: missed / extra)"]
+        for name, want, got in parties_wrong:
+            missed = sorted(str(w) for w in want or [] if organisation_key(w) not in _organisations(got))
+            extra = sorted(str(g) for g in got or [] if organisation_key(g) not in _organisations(want))
+            lines.append(f"  {name}: missed {missed} / extra {extra}")
     missing = [(d.name, t) for d in report.docs for t in d.unmatched]
     if missing:
         lines += ["", f"Truth sections not found among the sections cut ({len(missing)})"]

@@ -12,6 +12,7 @@ from collections.abc import Hashable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Any
 
 from babel import Locale, UnknownLocaleError
 
@@ -150,9 +151,9 @@ def _language(lang: str) -> _Language | None:
 FACTS: Memo[PolicyFacts] = Memo()
 
 
-def facts_key(preamble: str, sections: tuple[PlacedSection, ...], lang: str, publisher: str | None) -> Hashable:
+def facts_key(preamble: str, sections: tuple[PlacedSection, ...], lang: str, own: tuple[str, ...]) -> Hashable:
     """Everything `extract_facts` reads: of a section only its id, topics, lead topic and text."""
-    return (lang, publisher, preamble, tuple((p.id, p.topics, p.lead_topic, p.section) for p in sections))
+    return (lang, own, preamble, tuple((p.id, p.topics, p.lead_topic, p.section) for p in sections))
 
 
 def prepare(lang: str) -> None:
@@ -168,14 +169,15 @@ def prepare(lang: str) -> None:
 
 
 def extract_facts(
-    preamble: str, sections: tuple[PlacedSection, ...], lang: str, publisher: str | None = None
+    preamble: str, sections: tuple[PlacedSection, ...], lang: str, own: tuple[str, ...] = ()
 ) -> PolicyFacts:
-    return FACTS.get(
-        facts_key(preamble, sections, lang, publisher), lambda: _extract_facts(preamble, sections, lang, publisher)
-    )
+    """The facts of one policy. `own` holds what names the policy's own organisation (its
+    publisher first, then its title and web address; "" where unknown): an organisation
+    named there is no third party."""
+    return FACTS.get(facts_key(preamble, sections, lang, own), lambda: _extract_facts(preamble, sections, lang, own))
 
 
-def _extract_facts(preamble: str, sections: tuple[PlacedSection, ...], lang: str, publisher: str | None) -> PolicyFacts:
+def _extract_facts(preamble: str, sections: tuple[PlacedSection, ...], lang: str, own: tuple[str, ...]) -> PolicyFacts:
     language = _language(lang)
     parts = [_Part(None, (), preamble)] + [
         _Part(p.id, p.topics, p.section.title + "\n" + p.section.body_text, p.lead_topic) for p in sections
@@ -191,8 +193,7 @@ def _extract_facts(preamble: str, sections: tuple[PlacedSection, ...], lang: str
     hidden = 0
     countries: list[str] = []
     cookies = False
-    parties: list[str] = []
-    own = fold(publisher or "")
+    mentions: list[tuple[str, _Part, str]] = []  # organisation, where, the sentence
     organisations = _organisation_regex()
     for part in parts:
         # What a section can hold at all, looked for once in the whole of it: folding is
@@ -271,16 +272,19 @@ def _extract_facts(preamble: str, sections: tuple[PlacedSection, ...], lang: str
                 note("cookies", True, part, sentence)
             if named:
                 for match in organisations.finditer(sentence):
-                    name = match.group(0)
-                    if fold(name) not in own and name not in parties:
-                        parties.append(name)
-                        note("third_parties", name, part, sentence)
+                    mentions.append((match.group(0), part, sentence))
     glued = _glued_addresses(emails)
     if glued:
         emails = [a for a in emails if a not in glued]
         evidence["emails"] = [e for e in evidence["emails"] if e.value not in glued]
     if not cookies and any("cookies" in p.topics for p in parts):
         cookies = True
+    parties: list[str] = []
+    for name, part, sentence in mentions:
+        organisation = _owner(name)
+        if organisation not in parties and not _is_own(name, organisation, own):
+            parties.append(organisation)
+            note("third_parties", organisation, part, sentence)
     min_age = None
     if ages:
         ages.sort(key=lambda a: a[0])  # stable: in reading order within a rank
@@ -732,9 +736,38 @@ def _frameworks(sentence: str) -> list[str]:
 
 
 @cache
-def _organisation_names() -> tuple[str, ...]:
+def _organisation_data() -> dict[str, Any]:
     path = resources.files("policy_atlas") / "data" / "organisations.yaml"
-    return tuple(load_yaml(path.read_text(encoding="utf-8"))["organisations"])
+    data = load_yaml(path.read_text(encoding="utf-8"))
+    assert isinstance(data, dict)
+    return data
+
+
+@cache
+def _organisation_names() -> tuple[str, ...]:
+    data = _organisation_data()
+    return tuple(data["organisations"]) + tuple(data.get("part_of") or {})
+
+
+@cache
+def _owners() -> dict[str, str]:
+    return {str(k): str(v) for k, v in (_organisation_data().get("part_of") or {}).items()}
+
+
+def _is_own(name: str, organisation: str, own: tuple[str, ...]) -> bool:
+    """Whether an organisation named is the policy's own: named in its publisher, title or
+    web address ("Zoom Privacy Statement", "https://www.amazon.com/..."), or the first word
+    of the organisation's name is the publisher's ("Snapchat" of "Snap Inc.")."""
+    names = fold(" ".join(own))
+    if fold(name) in names or fold(organisation) in names:
+        return True
+    publisher = fold(own[0]).split() if own else []
+    return bool(publisher) and len(publisher[0]) >= 4 and fold(organisation).startswith(publisher[0])
+
+
+def _owner(name: str) -> str:
+    """The organisation a named product belongs to ("Google Analytics": Google), or the name."""
+    return _owners().get(name, name)
 
 
 @cache

@@ -256,7 +256,8 @@ def _assign_slugs(drafts: list[Draft], problems: list[Problem]) -> list[str]:
 def _policy(draft: Draft, slug: str, sections: tuple[PlacedSection, ...], old_slugs: tuple[str, ...]) -> Policy:
     title = draft.title
     preamble = "\n".join(b.text for b in draft.segmentation.preamble)
-    facts = extract_facts(preamble, sections, draft.lang, draft.publisher)
+    url = str(draft.seed.get("url") or "")
+    facts = extract_facts(preamble, sections, draft.lang, (draft.publisher or "", title or "", url))
     return Policy(
         slug=slug,
         source=draft.seed.source,
@@ -264,7 +265,7 @@ def _policy(draft: Draft, slug: str, sections: tuple[PlacedSection, ...], old_sl
         title=title or "",
         title_generated=not title,
         publisher=draft.publisher,
-        url=str(draft.seed.get("url")) if draft.seed.get("url") else None,
+        url=url or None,
         lang=draft.lang,
         lang_confidence=draft.lang_confidence,
         lang_supported=draft.lang_supported,
