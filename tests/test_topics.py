@@ -428,6 +428,26 @@ def test_third_parties_are_organisations_other_than_the_policys_own() -> None:
     assert "Google Analytics" in facts["evidence"]["third_parties"][0]["quote"]
 
 
+def test_a_table_of_processors_lists_organisations_and_one_of_categories_none() -> None:
+    """Malt lists its processors in a table headed "Sous-traitant": each row's first cell is
+    an organisation, whatever its name (legal form dropped, a known name as listed). A table
+    of categories ("Service providers", "Partenaires publicitaires") names none."""
+    facts = _facts(
+        "Politique de confidentialité\n\nMalt Community GmbH explique ici comment elle traite vos données.\n\n"
+        "Annexe 1 : Liste des Partenaires Tiers\n\n"
+        "|     |     |\n| --- | --- |\n| Sous-traitant | Objet(s) |\n"
+        "| MangoPay | Ouverture d'un compte de paiement |\n| **Billie GmbH** | Financement |\n"
+        "| Google Ireland Ltd. | Espace de travail |\n| Atlassian, Jira | Gestion du support client |\n"
+        "| Partenaires publicitaires | Publicité |\n"
+    )
+    assert facts["third_parties"] == ["MangoPay", "Billie", "Google", "Atlassian"]
+    categories = _facts(
+        "Privacy Policy\n\nSharing\n\n| Service provider | Purpose |\n| --- | --- |\n"
+        "| Payment partners | To take payments |\n| Advertising partners | To show ads |\n"
+    )
+    assert categories["third_parties"] == []
+
+
 def test_a_sentence_wrapped_over_two_lines_is_one_sentence() -> None:
     facts = _facts(
         "Privacyverklaring\n\nHoe lang bewaren wij persoonsgegevens?\n\n"

@@ -18,7 +18,7 @@ from babel import Locale, UnknownLocaleError
 
 from .cache import Memo
 from .datafiles import load_yaml
-from .front import legal_forms
+from .front import legal_forms, strip_legal_form
 from .lexicon import Lexicon, cue_regex, lexicon
 from .localize import iso_duration
 from .model import PlacedSection
@@ -31,7 +31,9 @@ from .text import (
     has_email,
     has_no_space_script,
     longest_first,
+    md_plain,
     table_cells,
+    word_count,
 )
 
 FACT_KEYS = ("retention", "min_age", "emails", "hidden_emails", "transfer_countries", "cookies", "third_parties")
@@ -131,6 +133,7 @@ class _Language:
         self.resident_after = _Cues(facts.resident_after_cues)
         self.origin = _Cues(facts.origin_cues)
         self.destination = _Cues(facts.destination_cues)
+        self.recipient_headers = _Cues(facts.recipient_headers)
         self.transfers = _Cues(lex.topic_cues("transfers"))
         self.cookies = _Cues(lex.topic_cues("cookies"))
         self.duration_units = facts.duration_units
@@ -211,9 +214,12 @@ def _extract_facts(preamble: str, sections: tuple[PlacedSection, ...], lang: str
         email = has_email(part.text)
         hidden_email = "[" in part.text
         named = _organisations_anywhere().search(part.text) is not None
-        if not (by_language or email or hidden_email or named):
+        table = language is not None and "|" in part.text and language.recipient_headers.regex is not None
+        if not (by_language or email or hidden_email or named or table):
             continue
         lines = _lines(part.text)
+        if table:
+            mentions.extend((name, part, row) for name, row in _recipient_rows(lines, language))  # type: ignore[arg-type]
         headers = _table_headers(lines, language) if periods else {}  # type: ignore[arg-type]
         row_read = -1
         for sentence, line, index in _sentences(lines):
@@ -393,6 +399,44 @@ def _table_headers(lines: list[str], language: _Language) -> dict[int, list[str]
         elif any(cells):
             header = [_keeping(cell, language) for cell in cells]
     return headers
+
+
+def _recipient_rows(lines: list[str], language: _Language) -> list[tuple[str, str]]:
+    """The organisations a table lists under a first header naming recipients ("Sous-traitant
+    | Objet(s)", "Processor | Purpose"): each row's first cell, as a name, with its row."""
+    out: list[tuple[str, str]] = []
+    header: bool | None = None  # None: no header read yet in this table
+    for line in lines:
+        if not line.startswith("|"):
+            header = None
+            continue
+        cells = table_cells(line)
+        if all(set(cell) <= set("-: ") for cell in cells):
+            continue  # the separator row
+        if header is None:
+            if any(cells):
+                first = cue_form(md_plain(cells[0]))
+                header = len(cells) > 1 and word_count(first) <= 4 and language.recipient_headers.found(first, False)
+            continue
+        if header:
+            name = _organisation_cell(cells[0])
+            if name and not language.recipient_headers.found(cue_form(name), False):
+                out.append((name, line))  # not "Service providers", "Partenaires publicitaires": a category
+    return out
+
+
+_NAME_CELL = re.compile(r"[\w&+'’.-]+(?: [\w&+'’.-]+){0,4}")
+
+
+def _organisation_cell(cell: str) -> str | None:
+    """The organisation a table cell names ("**Zendesk Inc.**" -> "Zendesk", "Atlassian,
+    Jira" -> "Atlassian"), or None when the cell is no name (a sentence, a number)."""
+    text = re.split(r"[,(;:/]| - ", md_plain(cell), maxsplit=1)[0].strip()
+    name = strip_legal_form(text)
+    if not name[:1].isupper() or not _NAME_CELL.fullmatch(name) or name.endswith("."):
+        return None
+    known = _organisation_regex().search(name)  # "Google Ireland": Google
+    return known.group(0) if known else name
 
 
 def _row_cells(row: str, header: list[str], language: _Language) -> list[tuple[str, str]]:

@@ -49,6 +49,8 @@ class Facts:
     origin_cues: tuple[str, ...] = ()  # before a country: where data comes from ("from the UK")
     destination_cues: tuple[str, ...] = ()  # between an origin cue and a country: where it goes ("to")
     region_names: tuple[str, ...] = ()  # places that are not countries ("EEA"), in lists of places
+    # a table's first header naming recipients ("Sous-traitant"): its rows name organisations
+    recipient_headers: tuple[str, ...] = ()
     # whether the language writes every noun with a capital (German): then a capital after
     # a country's name does not make the country part of a name ("UK Extension")
     nouns_capitalized: bool = False
@@ -167,6 +169,7 @@ def _facts(raw: dict[str, object], lang: str) -> Facts:
         origin_cues=_folded(raw.get("origin_cues")),
         destination_cues=_folded(raw.get("destination_cues")),
         region_names=_folded(raw.get("region_names")),
+        recipient_headers=_folded(raw.get("recipient_headers")),
         nouns_capitalized=bool(raw.get("nouns_capitalized", False)),
         country_forms=tuple(sorted((str(k).upper(), _folded(v)) for k, v in forms.items())),
     )
