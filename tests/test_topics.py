@@ -448,6 +448,20 @@ def test_a_table_of_processors_lists_organisations_and_one_of_categories_none() 
     assert categories["third_parties"] == []
 
 
+def test_a_link_to_an_organisations_privacy_notice_names_a_third_party() -> None:
+    """Mozilla's notices link to the notices of those they share data with: a link whose
+    text is the name of its site, to a page about privacy, names an organisation. A link
+    to a site's home page, or whose text is not the site's name, does not."""
+    facts = _facts(
+        "Websites Privacy Notice\n\nShared data\n\n"
+        "We use [Acoustic](https://acoustic.com/privacy-notice/) to send e-mails and "
+        "[Send in Blue](https://www.sendinblue.com/legal/privacypolicy/) for newsletters. "
+        "Jobs run on [Greenhouse](https://www.greenhouse.io/). "
+        "See [their terms](https://khoros.com/policies/privacy).\n"
+    )
+    assert facts["third_parties"] == ["Acoustic", "Send in Blue"]
+
+
 def test_a_sentence_wrapped_over_two_lines_is_one_sentence() -> None:
     facts = _facts(
         "Privacyverklaring\n\nHoe lang bewaren wij persoonsgegevens?\n\n"

@@ -12,7 +12,6 @@ report gives the development set (the rest), the held-out set and both together.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
@@ -21,6 +20,7 @@ from typing import Any
 
 import yaml
 
+from .facts import organisation_key
 from .lexicon import TOPIC_IDS
 from .pipeline import Draft, analyse, place_policy
 from .reader import read_seed
@@ -122,14 +122,6 @@ class Report:
                 out[name][1] += 1
                 out[name][0] += int(_same(name, want, got))
         return {k: (v[0], v[1]) for k, v in out.items()}
-
-
-def organisation_key(name: object) -> str:
-    """An organisation's name as the truth and the extraction are compared: case, accents,
-    spaces, punctuation and a web domain's ending aside ("Fluxx.io" is "Fluxx", "Send in
-    Blue" is "Sendinblue")."""
-    folded = re.sub(r"\.(?:com|io|net|org)$", "", fold(str(name)).strip())
-    return re.sub(r"[\W_]", "", folded)
 
 
 def _organisations(names: object) -> set[str]:

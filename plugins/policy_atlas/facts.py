@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Any
+from urllib.parse import urlsplit
 
 from babel import Locale, UnknownLocaleError
 
@@ -220,6 +221,8 @@ def _extract_facts(preamble: str, sections: tuple[PlacedSection, ...], lang: str
         lines = _lines(part.text)
         if table:
             mentions.extend((name, part, row) for name, row in _recipient_rows(lines, language))  # type: ignore[arg-type]
+        if "](http" in part.text:
+            mentions.extend((name, part, line) for name, line in _linked_policies(lines))
         headers = _table_headers(lines, language) if periods else {}  # type: ignore[arg-type]
         row_read = -1
         for sentence, line, index in _sentences(lines):
@@ -422,6 +425,36 @@ def _recipient_rows(lines: list[str], language: _Language) -> list[tuple[str, st
             name = _organisation_cell(cells[0])
             if name and not language.recipient_headers.found(cue_form(name), False):
                 out.append((name, line))  # not "Service providers", "Partenaires publicitaires": a category
+    return out
+
+
+_LINK = re.compile(r"\[([^\][]{2,60})\]\((https?://[^)\s]+)")
+_POLICY_PATH = re.compile(r"privac|legal|terms|polic|datenschutz|confidential|gdpr|dpa", re.IGNORECASE)
+
+
+def organisation_key(name: object) -> str:
+    """An organisation's name as names are compared: case, accents, spaces, punctuation and
+    a web domain's ending aside ("Fluxx.io" is "Fluxx", "Send in Blue" is "Sendinblue")."""
+    folded = re.sub(r"\.(?:com|io|net|org)$", "", fold(str(name)).strip())
+    return re.sub(r"[\W_]", "", folded)
+
+
+def _linked_policies(lines: list[str]) -> list[tuple[str, str]]:
+    """The organisations whose own privacy notice a link leads to, named by its text
+    ("[Acoustic](https://acoustic.com/privacy-notice/)", "[Send in Blue](https://www.
+    sendinblue.com/legal/privacypolicy/)"): a policy links so to those it shares data with."""
+    out: list[tuple[str, str]] = []
+    for line in lines:
+        for match in _LINK.finditer(line):
+            text, url = md_plain(match.group(1)).strip(), urlsplit(match.group(2))
+            labels = (url.hostname or "").split(".")
+            if len(labels) < 2 or not _POLICY_PATH.search(url.path + "?" + url.query):
+                continue
+            # the domain's own name: "acoustic" of www.acoustic.com, "bbc" of bbc.co.uk
+            label = labels[-3] if len(labels) >= 3 and labels[-2] in ("co", "com", "org", "net", "gov") else labels[-2]
+            if text[:1].isupper() and _NAME_CELL.fullmatch(text) and organisation_key(text) == label:
+                known = _organisation_regex().search(text)
+                out.append((known.group(0) if known else text, line))
     return out
 
 
