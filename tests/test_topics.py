@@ -462,6 +462,18 @@ def test_a_link_to_an_organisations_privacy_notice_names_a_third_party() -> None
     assert facts["third_parties"] == ["Acoustic", "Send in Blue"]
 
 
+def test_a_brand_in_the_title_makes_its_publisher_the_policys_own() -> None:
+    """ "Firefox OS Privacy Notice" is Mozilla's own notice (data/organisations.yaml
+    `brands`); a brand named in the text is no third party of anyone."""
+    own = _facts(
+        "Firefox OS Privacy Notice\n\nSharing\n\n"
+        "Mozilla shares crash reports with Google Analytics. Mozilla does not sell data.\n"
+    )
+    assert own["third_parties"] == ["Google"]
+    other = _facts("Privacy Policy\n\nCookies\n\nYou can block cookies in Firefox or in Chrome.\n")
+    assert other["third_parties"] == []
+
+
 def test_a_sentence_wrapped_over_two_lines_is_one_sentence() -> None:
     facts = _facts(
         "Privacyverklaring\n\nHoe lang bewaren wij persoonsgegevens?\n\n"

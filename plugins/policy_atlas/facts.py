@@ -833,13 +833,21 @@ def _owners() -> dict[str, str]:
 
 def _is_own(name: str, organisation: str, own: tuple[str, ...]) -> bool:
     """Whether an organisation named is the policy's own: named in its publisher, title or
-    web address ("Zoom Privacy Statement", "https://www.amazon.com/..."), or the first word
-    of the organisation's name is the publisher's ("Snapchat" of "Snap Inc.")."""
+    web address ("Zoom Privacy Statement", "https://www.amazon.com/..."), directly or by a
+    brand of its own ("Firefox OS Privacy Notice": Mozilla), or the first word of the
+    organisation's name is the publisher's ("Snapchat" of "Snap Inc.")."""
     names = fold(" ".join(own))
     if fold(name) in names or fold(organisation) in names:
         return True
+    if any(fold(brand) in names and owner == organisation for brand, owner in _brands().items()):
+        return True
     publisher = fold(own[0]).split() if own else []
     return bool(publisher) and len(publisher[0]) >= 4 and fold(organisation).startswith(publisher[0])
+
+
+@cache
+def _brands() -> dict[str, str]:
+    return {str(k): str(v) for k, v in (_organisation_data().get("brands") or {}).items()}
 
 
 def _owner(name: str) -> str:
