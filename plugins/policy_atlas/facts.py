@@ -289,9 +289,10 @@ def _extract_facts(preamble: str, sections: tuple[PlacedSection, ...], lang: str
     if not cookies and any("cookies" in p.topics for p in parts):
         cookies = True
     parties: list[str] = []
+    is_own = _Own(own)
     for name, part, sentence in mentions:
         organisation = _owner(name)
-        if organisation not in parties and not _is_own(name, organisation, own):
+        if organisation not in parties and not is_own(name, organisation):
             parties.append(organisation)
             note("third_parties", organisation, part, sentence)
     min_age = None
@@ -445,14 +446,21 @@ def _linked_policies(lines: list[str]) -> list[tuple[str, str]]:
     sendinblue.com/legal/privacypolicy/)"): a policy links so to those it shares data with."""
     out: list[tuple[str, str]] = []
     for line in lines:
+        if "](http" not in line:
+            continue
         for match in _LINK.finditer(line):
-            text, url = md_plain(match.group(1)).strip(), urlsplit(match.group(2))
+            if not _POLICY_PATH.search(match.group(2)):
+                continue  # (cheap first: the whole address)
+            url = urlsplit(match.group(2))
             labels = (url.hostname or "").split(".")
             if len(labels) < 2 or not _POLICY_PATH.search(url.path + "?" + url.query):
                 continue
             # the domain's own name: "acoustic" of www.acoustic.com, "bbc" of bbc.co.uk
             label = labels[-3] if len(labels) >= 3 and labels[-2] in ("co", "com", "org", "net", "gov") else labels[-2]
-            if text[:1].isupper() and _NAME_CELL.fullmatch(text) and organisation_key(text) == label:
+            if organisation_key(match.group(1)) != label:
+                continue  # (markup aside, the text is not the site's name)
+            text = md_plain(match.group(1)).strip()
+            if text[:1].isupper() and _NAME_CELL.fullmatch(text):
                 known = _organisation_regex().search(text)
                 out.append((known.group(0) if known else text, line))
     return out
@@ -831,18 +839,31 @@ def _owners() -> dict[str, str]:
     return {str(k): str(v) for k, v in (_organisation_data().get("part_of") or {}).items()}
 
 
-def _is_own(name: str, organisation: str, own: tuple[str, ...]) -> bool:
-    """Whether an organisation named is the policy's own: named in its publisher, title or
-    web address ("Zoom Privacy Statement", "https://www.amazon.com/..."), directly or by a
-    brand of its own ("Firefox OS Privacy Notice": Mozilla), or the first word of the
-    organisation's name is the publisher's ("Snapchat" of "Snap Inc.")."""
-    names = fold(" ".join(own))
-    if fold(name) in names or fold(organisation) in names:
-        return True
-    if any(fold(brand) in names and owner == organisation for brand, owner in _brands().items()):
-        return True
-    publisher = fold(own[0]).split() if own else []
-    return bool(publisher) and len(publisher[0]) >= 4 and fold(organisation).startswith(publisher[0])
+class _Own:
+    """What names a policy's own organisation, to tell it from its third parties: an
+    organisation named in its publisher, title or web address ("Zoom Privacy Statement",
+    "https://www.amazon.com/..."), directly or by a brand of its own ("Firefox OS Privacy
+    Notice": Mozilla), or whose name starts with the publisher's first word ("Snapchat" of
+    "Snap Inc.")."""
+
+    def __init__(self, own: tuple[str, ...]) -> None:
+        self.names = fold(" ".join(own))
+        self.owners = {owner for brand, owner in _brands().items() if fold(brand) in self.names}
+        publisher = fold(own[0]).split() if own else []
+        self.first_word = publisher[0] if publisher and len(publisher[0]) >= 4 else None
+        self.known: dict[tuple[str, str], bool] = {}
+
+    def __call__(self, name: str, organisation: str) -> bool:
+        key = (name, organisation)
+        if key not in self.known:
+            folded = fold(organisation)
+            self.known[key] = (
+                fold(name) in self.names
+                or folded in self.names
+                or organisation in self.owners
+                or (self.first_word is not None and folded.startswith(self.first_word))
+            )
+        return self.known[key]
 
 
 @cache
