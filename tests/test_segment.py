@@ -114,6 +114,36 @@ def test_bold_lines_are_headings_in_markdown_without_real_headings(tmp_path: Pat
     assert draft.segmentation.sections[1].blocks[-1].text.startswith("Teksti sees on **rõhutatud")
 
 
+def test_an_address_in_one_markdown_paragraph_gives_no_headings(tmp_path: Path) -> None:
+    """An address given as lines of one Markdown paragraph (hard line breaks) is body text:
+    "The Example Times Company" and "New York, N.Y. 10018" are no headings."""
+    text = (
+        "Privacy Policy\n\nHow Can You Contact Us?\n\n"
+        "If you have any questions, email us at [privacy@example.com](mailto:privacy@example.com) or write us at:\n\n"
+        "The Example Times Company  \n620 Eighth Avenue  \nNew York, N.Y. 10018  \nAttn.: Privacy Counsel\n\n"
+        "We can also be reached by phone at 1-800-EXAMPLE, and our local numbers outside the United States "
+        "are listed on our help pages.\n\n"
+        "The Example Times Company is referred to in this Privacy Policy as the Times, we or our.\n\n"
+        "Changes to This Policy\n\n"
+        "We may change this policy from time to time and will tell you about any material change before it applies.\n"
+    )
+    sections = draft_of_text(tmp_path, "policy.md", text).segmentation.sections
+    assert [s.title for s in sections] == ["How Can You Contact Us?", "Changes to This Policy"]
+    assert "New York, N.Y. 10018" in sections[0].body_text
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="needs ../shared/corpus")
+def test_lines_of_one_markdown_paragraph_are_no_headings() -> None:
+    """The New York Times and Roblox give postal addresses as lines of one Markdown
+    paragraph (hard line breaks): "The New York Times Company", "New York, N.Y. 10018" or
+    "Write to us at:" are lines of it, not headings; a heading is a paragraph of its own."""
+    nyt = [s.title for s in draft_of(CORPUS / "en--the-new-york-times--privacy-policy.md").segmentation.sections]
+    assert "How Can You Contact Us? Who Is the Controller of Your Personal Information?" in nyt
+    assert not {"The New York Times Company", "New York, N.Y. 10018", "Wirecutter, Inc"} & set(nyt)
+    roblox = [s.title for s in draft_of(CORPUS / "en--roblox--privacy-policy.md").segmentation.sections]
+    assert not {"Write to us at", "Roblox Corporation", "San Mateo, California, 94403", "DP-Dock GmbH"} & set(roblox)
+
+
 _FOOTER = "Exemple Santé, S.A au capital de 1 000 000 € – RCS Paris 123 456 789 – TVA FR 12 123456789"
 _PDF_TEXT = "\n\n".join(
     [

@@ -136,6 +136,13 @@ def _find_heads(paras: list[_Para], first: int, markdown: bool) -> list[_Head]:
         head = folded.get(index) or _numbered_heading(para, index) or _line_heading(para, index)
         if (
             head
+            and markdown
+            and head.kind in ("line", "caps", "numbered", "colon")
+            and _inside_a_paragraph(paras, index, first)
+        ):
+            head = None  # "620 Eighth Avenue\nNew York, N.Y. 10018": a line of a paragraph (hard line breaks)
+        if (
+            head
             and wrapped
             and (head.kind in ("line", "caps", "colon", "bullet") or _BARE_NUMBER.match(para.text))
             and (not _after_a_break(paras, index, first, kinds) or _runs_on(paras, index, width))
@@ -159,6 +166,30 @@ def _find_heads(paras: list[_Para], first: int, markdown: bool) -> list[_Head]:
     heads = _numbered_label_majority(heads, paras)
     heads.sort(key=lambda h: h.start)
     return _assign_levels(heads)
+
+
+def _inside_a_paragraph(paras: list[_Para], index: int, first: int) -> bool:
+    """Whether a line of a Markdown text shares its paragraph with the line before or after
+    it (no blank line between them, neither a list item, a table row nor a Markdown
+    heading): Markdown joins such lines into one paragraph ("The New York Times Company /
+    620 Eighth Avenue / New York, N.Y. 10018", an address broken with hard line breaks),
+    and a heading is a paragraph of its own."""
+    para = paras[index]
+
+    def joined(a: _Para, b: _Para) -> bool:
+        return b.start - b.indent == a.end + 1 and not (
+            _LIST_MARK.match(b.text)
+            or _LIST_MARK.match(a.text)
+            or a.text.startswith("|")
+            or b.text.startswith("|")
+            or a.text.startswith("#")
+            or b.text.startswith("#")
+            or b.text.startswith("{:")  # a kramdown attribute of the line before
+        )
+
+    return (index > first and joined(paras[index - 1], para)) or (
+        index + 1 < len(paras) and joined(para, paras[index + 1])
+    )
 
 
 def _is_wrapped(paras: list[_Para]) -> bool:
