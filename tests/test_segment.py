@@ -132,6 +132,20 @@ def test_an_address_in_one_markdown_paragraph_gives_no_headings(tmp_path: Path) 
     assert "New York, N.Y. 10018" in sections[0].body_text
 
 
+def test_a_remark_in_parentheses_is_no_heading(tmp_path: Path) -> None:
+    """A line in parentheses is a remark on the text before it ("(Social media platforms
+    include Facebook.)", the New York Times), not a title."""
+    text = (
+        "Privacy Policy\n\nWhat We Collect\n\n"
+        "We collect the information you give us when you create an account or subscribe.\n\n"
+        "(Social media platforms include Facebook. Third-party services include Google.)\n\n"
+        "You can link your social media account to your account with us at any time.\n\n"
+        "How We Use It\n\nWe use the information to provide the services you ask for.\n"
+    )
+    sections = draft_of_text(tmp_path, "policy.txt", text).segmentation.sections
+    assert [s.title for s in sections] == ["What We Collect", "How We Use It"]
+
+
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="needs ../shared/corpus")
 def test_lines_of_one_markdown_paragraph_are_no_headings() -> None:
     """The New York Times and Roblox give postal addresses as lines of one Markdown

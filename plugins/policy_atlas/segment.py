@@ -69,6 +69,10 @@ _RUNIN_MID = re.compile(r"(?<=[^\W\d_][.!?])(?P<label>[^\W\d_][^.!?:;\n]{2,60}?[
 _NUMBERED_LABEL = re.compile(r"^(?P<label>[^:]{2,80}?):[ \t]*(?P<body>\S.*)$")
 
 
+# "(a) ", "(iv) ", "(12) ": an item's mark in parentheses
+_ENUMERATOR = re.compile(r"\(\w{1,4}\)\s")
+
+
 @dataclass
 class _Para:
     start: int  # offset of the first non-space character
@@ -364,6 +368,8 @@ def _line_heading(para: _Para, index: int) -> _Head | None:
         return None
     if "(" not in text and ")" in text:
         return None  # "GDPR)": the end of a wrapped sentence
+    if text.startswith("(") and not _ENUMERATOR.match(text):
+        return None  # "(Social media platforms include ...)", "(plus de 16 ans), RIB": a remark, not a title
     if text.endswith(":"):
         core = text[:-1].rstrip()
         limit = MAX_HEADING_WORDS if core.isupper() else MAX_COLON_HEADING_WORDS
