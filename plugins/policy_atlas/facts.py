@@ -8,7 +8,7 @@ inflected country names) comes from its data file; country names come from CLDR.
 from __future__ import annotations
 
 import re
-from collections.abc import Hashable
+from collections.abc import Hashable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -385,23 +385,35 @@ def _keeping(cell: str, language: _Language) -> str:
     return folded if language.retention.found(folded, has_no_space_script(folded)) else ""
 
 
-def _table_headers(lines: list[str], language: _Language) -> dict[int, list[str]]:
-    """For each table row, by its line index, the headers of its columns that are about
-    keeping data ("" for the others). The header is the table's first row with text in it:
+def _table_rows(lines: list[str]) -> Iterator[tuple[int, list[str], bool]]:
+    """The rows of the Markdown tables among `lines`: each one's line index, its cells, and
+    whether it is its table's header. The header is the table's first row with text in it:
     a scraped table often starts with an empty row and the separator."""
-    headers: dict[int, list[str]] = {}
-    header: list[str] | None = None
+    header_read = False
     for index, line in enumerate(lines):
         if not line.startswith("|"):
-            header = None
+            header_read = False
             continue
         cells = table_cells(line)
         if all(set(cell) <= set("-: ") for cell in cells):
-            continue  # the separator row
-        if header is not None:
-            headers[index] = header
+            continue  # the separator row (or an empty one)
+        if header_read:
+            yield index, cells, False
         elif any(cells):
+            header_read = True
+            yield index, cells, True
+
+
+def _table_headers(lines: list[str], language: _Language) -> dict[int, list[str]]:
+    """For each table row, by its line index, the headers of its columns that are about
+    keeping data ("" for the others)."""
+    headers: dict[int, list[str]] = {}
+    header: list[str] = []
+    for index, cells, is_header in _table_rows(lines):
+        if is_header:
             header = [_keeping(cell, language) for cell in cells]
+        else:
+            headers[index] = header
     return headers
 
 
@@ -409,23 +421,15 @@ def _recipient_rows(lines: list[str], language: _Language) -> list[tuple[str, st
     """The organisations a table lists under a first header naming recipients ("Sous-traitant
     | Objet(s)", "Processor | Purpose"): each row's first cell, as a name, with its row."""
     out: list[tuple[str, str]] = []
-    header: bool | None = None  # None: no header read yet in this table
-    for line in lines:
-        if not line.startswith("|"):
-            header = None
-            continue
-        cells = table_cells(line)
-        if all(set(cell) <= set("-: ") for cell in cells):
-            continue  # the separator row
-        if header is None:
-            if any(cells):
-                first = cue_form(md_plain(cells[0]))
-                header = len(cells) > 1 and word_count(first) <= 4 and language.recipient_headers.found(first, False)
-            continue
-        if header:
+    listing = False
+    for index, cells, is_header in _table_rows(lines):
+        if is_header:
+            first = cue_form(md_plain(cells[0]))
+            listing = len(cells) > 1 and word_count(first) <= 4 and language.recipient_headers.found(first, False)
+        elif listing:
             name = _organisation_cell(cells[0])
             if name and not language.recipient_headers.found(cue_form(name), False):
-                out.append((name, line))  # not "Service providers", "Partenaires publicitaires": a category
+                out.append((name, lines[index]))  # not "Service providers", "Partenaires publicitaires": a category
     return out
 
 
