@@ -219,8 +219,8 @@ def _extract_facts(preamble: str, sections: tuple[PlacedSection, ...], lang: str
         if not (by_language or email or hidden_email or named or table):
             continue
         lines = _lines(part.text)
-        if table:
-            mentions.extend((name, part, row) for name, row in _recipient_rows(lines, language))  # type: ignore[arg-type]
+        if table and language is not None:
+            mentions.extend((name, part, row) for name, row in _recipient_rows(lines, language))
         if "](http" in part.text:
             mentions.extend((name, part, line) for name, line in _linked_policies(lines))
         headers = _table_headers(lines, language) if periods else {}  # type: ignore[arg-type]
@@ -433,6 +433,8 @@ def _recipient_rows(lines: list[str], language: _Language) -> list[tuple[str, st
     return out
 
 
+# a name: up to five words of letters, digits and & + ' . -
+_NAME_CELL = re.compile(r"[\w&+'’.-]+(?: [\w&+'’.-]+){0,4}")
 _LINK = re.compile(r"\[([^\][]{2,60})\]\((https?://[^)\s]+)")
 _POLICY_PATH = re.compile(r"privac|legal|terms|polic|datenschutz|confidential|gdpr|dpa", re.IGNORECASE)
 
@@ -468,9 +470,6 @@ def _linked_policies(lines: list[str]) -> list[tuple[str, str]]:
                 known = _organisation_regex().search(text)
                 out.append((known.group(0) if known else text, line))
     return out
-
-
-_NAME_CELL = re.compile(r"[\w&+'’.-]+(?: [\w&+'’.-]+){0,4}")
 
 
 def _organisation_cell(cell: str) -> str | None:
@@ -839,8 +838,9 @@ def _organisation_names() -> tuple[str, ...]:
 
 
 @cache
-def _owners() -> dict[str, str]:
-    return {str(k): str(v) for k, v in (_organisation_data().get("part_of") or {}).items()}
+def _mapping(key: str) -> dict[str, str]:
+    """One of organisations.yaml's name -> organisation mappings (`part_of`, `brands`)."""
+    return {str(k): str(v) for k, v in (_organisation_data().get(key) or {}).items()}
 
 
 class _Own:
@@ -852,7 +852,7 @@ class _Own:
 
     def __init__(self, own: tuple[str, ...]) -> None:
         self.names = fold(" ".join(own))
-        self.owners = {owner for brand, owner in _brands().items() if fold(brand) in self.names}
+        self.owners = {owner for brand, owner in _mapping("brands").items() if fold(brand) in self.names}
         publisher = fold(own[0]).split() if own else []
         self.first_word = publisher[0] if publisher and len(publisher[0]) >= 4 else None
         self.known: dict[tuple[str, str], bool] = {}
@@ -870,14 +870,9 @@ class _Own:
         return self.known[key]
 
 
-@cache
-def _brands() -> dict[str, str]:
-    return {str(k): str(v) for k, v in (_organisation_data().get("brands") or {}).items()}
-
-
 def _owner(name: str) -> str:
     """The organisation a named product belongs to ("Google Analytics": Google), or the name."""
-    return _owners().get(name, name)
+    return _mapping("part_of").get(name, name)
 
 
 @cache
