@@ -448,6 +448,31 @@ def test_a_table_of_processors_lists_organisations_and_one_of_categories_none() 
     assert categories["third_parties"] == []
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "Política de privacidad\n\nEjemplo Viajes S.L. trata sus datos como se explica aquí.\n\n"
+            "Encargados del tratamiento\n\n"
+            "| Encargado del tratamiento | Finalidad |\n| --- | --- |\n"
+            "| Mailjet SAS | Envío de correos |\n| Proveedores de pago | Cobros |\n",
+            ["Mailjet"],
+        ),
+        (
+            "プライバシーポリシー\n\n委託先\n\n| 業務委託先 | 委託する業務 |\n| --- | --- |\n"
+            "| Zendesk | お問い合わせ対応 |\n| Sakura Internet | サーバーの運用 |\n",
+            ["Zendesk", "Sakura Internet"],
+        ),
+    ],
+    ids=["es", "ja"],
+)
+def test_a_table_of_processors_names_organisations_in_other_languages(text: str, names: list[str]) -> None:
+    """Every language's data file says which table headers head a list of processors
+    (`recipient_headers`); in Japanese, written without spaces, the cue may stand anywhere
+    in the header ("業務委託先")."""
+    assert _facts(text)["third_parties"] == names
+
+
 def test_a_link_to_an_organisations_privacy_notice_names_a_third_party() -> None:
     """Mozilla's notices link to the notices of those they share data with: a link whose
     text is the name of its site, to a page about privacy, names an organisation. A link

@@ -425,10 +425,12 @@ def _recipient_rows(lines: list[str], language: _Language) -> list[tuple[str, st
     for index, cells, is_header in _table_rows(lines):
         if is_header:
             first = cue_form(md_plain(cells[0]))
-            listing = len(cells) > 1 and word_count(first) <= 4 and language.recipient_headers.found(first, False)
+            no_space = has_no_space_script(first)
+            short = len(first) <= 12 if no_space else word_count(first) <= 4  # a header, not a sentence
+            listing = len(cells) > 1 and short and language.recipient_headers.found(first, no_space)
         elif listing:
             name = _organisation_cell(cells[0])
-            if name and not language.recipient_headers.found(cue_form(name), False):
+            if name and not language.recipient_headers.found(cue_form(name), has_no_space_script(name)):
                 out.append((name, lines[index]))  # not "Service providers", "Partenaires publicitaires": a category
     return out
 
