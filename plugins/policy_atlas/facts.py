@@ -11,14 +11,13 @@ import re
 from collections.abc import Hashable, Iterator
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 from urllib.parse import urlsplit
 
 from babel import Locale, UnknownLocaleError
 
 from .cache import Memo
-from .datafiles import load_yaml
+from .datafiles import load_data_file
 from .front import legal_forms, strip_legal_form
 from .lexicon import Lexicon, cue_regex, lexicon
 from .localize import iso_duration
@@ -807,9 +806,8 @@ def _countries(
 @cache
 def _framework_regex() -> tuple[re.Pattern[str], dict[str, str]]:
     """One regex over the names of the transfer frameworks, and name -> its country."""
-    path = resources.files("policy_atlas") / "data" / "transfer_frameworks.yaml"
-    data = load_yaml(path.read_text(encoding="utf-8"))
-    country_of = {name: str(code) for code, names in data["frameworks"].items() for name in names}
+    frameworks = load_data_file("transfer_frameworks.yaml")["frameworks"]
+    country_of = {name: str(code) for code, names in frameworks.items() for name in names}
     return re.compile(rf"(?<![\w-])(?:{longest_first(tuple(country_of))})(?![\w-])"), country_of
 
 
@@ -827,10 +825,7 @@ def _frameworks(sentence: str) -> list[str]:
 
 @cache
 def _organisation_data() -> dict[str, Any]:
-    path = resources.files("policy_atlas") / "data" / "organisations.yaml"
-    data = load_yaml(path.read_text(encoding="utf-8"))
-    assert isinstance(data, dict)
-    return data
+    return load_data_file("organisations.yaml")
 
 
 @cache

@@ -10,9 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
 
-from .datafiles import load_yaml
+from .datafiles import load_data_file
 from .dates import YEAR_RE, date_only, parse_date
 from .lexicon import Lexicon, all_title_phrases, cue_regex
 from .model import DateValue
@@ -42,8 +41,7 @@ class Front:
 
 @cache
 def legal_forms() -> tuple[str, ...]:
-    path = resources.files("policy_atlas") / "data" / "legal_forms.yaml"
-    return tuple(load_yaml(path.read_text(encoding="utf-8"))["legal_forms"])
+    return tuple(load_data_file("legal_forms.yaml")["legal_forms"])
 
 
 @cache

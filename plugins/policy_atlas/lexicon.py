@@ -13,7 +13,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from .datafiles import load_yaml
+from .datafiles import load_data_file, load_yaml
 from .text import cue_form, longest_first
 
 TOPIC_IDS = (
@@ -82,7 +82,7 @@ def _data_dir():  # type: ignore[no-untyped-def]
 @cache
 def language_aliases() -> dict[str, str]:
     """Codes a detector may report for a language we hold under another code."""
-    raw = load_yaml((_data_dir().parent / "language_aliases.yaml").read_text(encoding="utf-8"))
+    raw = load_data_file("language_aliases.yaml")
     return {str(k): str(v) for k, v in (raw.get("aliases") or {}).items()}
 
 
