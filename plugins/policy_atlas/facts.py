@@ -468,8 +468,7 @@ def _linked_policies(lines: list[str]) -> list[tuple[str, str]]:
                 continue  # (markup aside, the text is not the site's name)
             text = md_plain(match.group(1)).strip()
             if text[:1].isupper() and _NAME_CELL.fullmatch(text):
-                known = _organisation_regex().search(text)
-                out.append((known.group(0) if known else text, line))
+                out.append((_as_listed(text), line))
     return out
 
 
@@ -480,7 +479,13 @@ def _organisation_cell(cell: str) -> str | None:
     name = strip_legal_form(text)
     if not name[:1].isupper() or not _NAME_CELL.fullmatch(name) or name.endswith("."):
         return None
-    known = _organisation_regex().search(name)  # "Google Ireland": Google
+    return _as_listed(name)
+
+
+def _as_listed(name: str) -> str:
+    """A name as the reviewed list writes the organisation it holds ("Google Ireland":
+    Google), or as it is."""
+    known = _organisation_regex().search(name)
     return known.group(0) if known else name
 
 
