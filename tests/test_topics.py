@@ -697,3 +697,21 @@ def test_no_cue_matches_the_name_a_policy_gives_itself() -> None:
             continue
         for phrase in lex.title_phrases:
             assert set(topic_scores(phrase, lex)) <= {"scope", "changes", "cookies"}, (lang, phrase)
+
+
+def test_the_site_a_policy_links_to_most_is_its_own() -> None:
+    """Mozilla's websites notice has no publisher line and a title without its name, but
+    links to mozilla.org far more than to any other site: Mozilla is its own organisation.
+    A site linked about as often as another says nothing; one name written two ways
+    ("SalesForce", the listed "Salesforce") is one organisation."""
+    links = " ".join(f"[page {n}](https://www.mozilla.org/page{n}/)" for n in range(4))
+    own = _facts(
+        "Websites, Communications and Cookies Privacy Notice\n\nThings you should know\n\n"
+        f"Mozilla runs these sites: {links}. Mozilla uses Salesforce for e-mail; see the "
+        "[SalesForce](https://www.salesforce.com/company/privacy/) notice. Payments go through "
+        "[Stripe](https://stripe.com/privacy).\n"
+    )
+    assert own["third_parties"] == ["Salesforce", "Stripe"]
+    even = " ".join(f"[a{n}](https://www.mozilla.org/{n}/) [b{n}](https://www.google.com/{n}/)" for n in range(3))
+    other = _facts(f"Privacy Notice\n\nSharing\n\nSee {even}. Mozilla and Google receive data.\n")
+    assert other["third_parties"] == ["Mozilla", "Google"]

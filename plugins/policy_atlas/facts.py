@@ -8,7 +8,8 @@ inflected country names) comes from its data file; country names come from CLDR.
 from __future__ import annotations
 
 import re
-from collections.abc import Hashable, Iterator
+from collections import Counter
+from collections.abc import Hashable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -288,10 +289,13 @@ def _extract_facts(preamble: str, sections: tuple[PlacedSection, ...], lang: str
     if not cookies and any("cookies" in p.topics for p in parts):
         cookies = True
     parties: list[str] = []
-    is_own = _Own(own)
+    seen: set[str] = set()  # one entry per organisation however a mention writes it
+    is_own = _Own((*own, _home_site(p.text for p in parts)))
     for name, part, sentence in mentions:
         organisation = _owner(name)
-        if organisation not in parties and not is_own(name, organisation):
+        key = organisation_key(organisation)
+        if key not in seen and not is_own(name, organisation):
+            seen.add(key)
             parties.append(organisation)
             note("third_parties", organisation, part, sentence)
     min_age = None
@@ -447,6 +451,31 @@ def organisation_key(name: object) -> str:
     return re.sub(r"[\W_]", "", folded)
 
 
+def _site_name(hostname: str | None) -> str | None:
+    """A web domain's own name: "acoustic" of www.acoustic.com, "bbc" of bbc.co.uk."""
+    labels = (hostname or "").split(".")
+    if len(labels) < 2:
+        return None
+    return labels[-3] if len(labels) >= 3 and labels[-2] in ("co", "com", "org", "net", "gov") else labels[-2]
+
+
+# A policy links to its own site more than to any other: to the site it is linked to at
+# least HOME_LINKS times and more than twice as often as to any other.
+HOME_LINKS = 3
+_URL = re.compile(r"\]\((https?://[^)\s]+)")
+
+
+def _home_site(texts: Iterable[str]) -> str:
+    """The name of the site a policy links to most, if it clearly is its own ("mozilla" of a
+    notice linking mozilla.org fourteen times and other sites three times at most), else ""."""
+    counts: Counter[str] = Counter()
+    for text in texts:
+        if "](http" in text:
+            counts.update(filter(None, (_site_name(urlsplit(u).hostname) for u in _URL.findall(text))))
+    (site, links), (_, runner_up) = [*counts.most_common(2), ("", 0), ("", 0)][:2]
+    return site if links >= HOME_LINKS and links > 2 * runner_up else ""
+
+
 def _linked_policies(lines: list[str]) -> list[tuple[str, str]]:
     """The organisations whose own privacy notice a link leads to, named by its text
     ("[Acoustic](https://acoustic.com/privacy-notice/)", "[Send in Blue](https://www.
@@ -459,11 +488,9 @@ def _linked_policies(lines: list[str]) -> list[tuple[str, str]]:
             if not _POLICY_PATH.search(match.group(2)):
                 continue  # (cheap first: the whole address)
             url = urlsplit(match.group(2))
-            labels = (url.hostname or "").split(".")
-            if len(labels) < 2 or not _POLICY_PATH.search(url.path + "?" + url.query):
+            label = _site_name(url.hostname)
+            if not label or not _POLICY_PATH.search(url.path + "?" + url.query):
                 continue
-            # the domain's own name: "acoustic" of www.acoustic.com, "bbc" of bbc.co.uk
-            label = labels[-3] if len(labels) >= 3 and labels[-2] in ("co", "com", "org", "net", "gov") else labels[-2]
             if organisation_key(match.group(1)) != label:
                 continue  # (markup aside, the text is not the site's name)
             text = md_plain(match.group(1)).strip()
@@ -485,8 +512,16 @@ def _organisation_cell(cell: str) -> str | None:
 def _as_listed(name: str) -> str:
     """A name as the reviewed list writes the organisation it holds ("Google Ireland":
     Google), or as it is."""
+    listed = _listed_keys().get(organisation_key(name))
+    if listed:
+        return listed  # written otherwise: "SalesForce", "Sendinblue."
     known = _organisation_regex().search(name)
     return known.group(0) if known else name
+
+
+@cache
+def _listed_keys() -> dict[str, str]:
+    return {organisation_key(name): name for name in _organisation_names()}
 
 
 def _row_cells(row: str, header: list[str], language: _Language) -> list[tuple[str, str]]:
