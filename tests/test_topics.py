@@ -715,3 +715,26 @@ def test_the_site_a_policy_links_to_most_is_its_own() -> None:
     even = " ".join(f"[a{n}](https://www.mozilla.org/{n}/) [b{n}](https://www.google.com/{n}/)" for n in range(3))
     other = _facts(f"Privacy Notice\n\nSharing\n\nSee {even}. Mozilla and Google receive data.\n")
     assert other["third_parties"] == ["Mozilla", "Google"]
+
+
+@pytest.mark.parametrize(
+    ("text", "periods"),
+    [
+        (
+            "Declarație de confidențialitate\n\nStocarea datelor\n\n"
+            "Cheile se generează pentru câte o zi și se păstrează timp de 14 zile pe telefon.\n",
+            ["P14D"],
+        ),
+        (
+            "Privacy Policy\n\nRetention\n\n"
+            "A backup is made once per 7 days and kept for 2 years.\n",
+            ["P2Y"],
+        ),
+    ],
+    ids=["ro", "en"],
+)
+def test_a_period_after_a_rate_word_is_a_rate_not_retention(text: str, periods: list[str]) -> None:
+    """A rate word right before a number (data files' `rate_words`: ro "câte", en "per")
+    makes it how often, not how long (a backup once per 7 days): CoronaMelder's keys are made "câte o zi" (one day
+    each) and kept 14 days."""
+    assert _facts(text)["retention"] == periods

@@ -129,6 +129,7 @@ class _Language:
         self.retention = _Cues(facts.retention_cues)
         self.retention_since = _Cues(facts.retention_since_cues)
         self.not_retention = _Cues(facts.not_retention_cues)
+        self.rate_words = frozenset(facts.rate_words)
         self.age = _Cues(facts.age_cues)
         self.resident = _Cues(facts.resident_cues)
         self.resident_after = _Cues(facts.resident_after_cues)
@@ -594,6 +595,11 @@ def _unit_after(folded: str, end: int, language: _Language, spaced: bool) -> str
     return None
 
 
+def _word_before(folded: str, start: int) -> str:
+    words = _LETTERS.findall(folded[max(0, start - 30) : start])
+    return words[-1] if words else ""
+
+
 # the largest number of each unit that can be a retention period ("370 jours" is,
 # "500 years" is not)
 _MOST = {"hour": 1000, "day": 1100, "week": 520, "month": 240, "year": 100}
@@ -618,6 +624,8 @@ def _retention_periods(
         unit = _unit_after(folded, end, language, spaced)
         if unit is None or value > _MOST.get(unit, 100):
             continue
+        if spaced and language.rate_words and _word_before(folded, start) in language.rate_words:
+            continue  # "generated for one day each (câte o zi), kept 14 days": a rate
         # the nearest cue decides: "delete ... within 30 days" is, "reply within 30 days" is not;
         # what a period runs from counts after it ("5 years after the account becomes
         # inactive"), not before ("an account inactive for 6 months is deactivated")

@@ -43,6 +43,7 @@ class Facts:
     retention_cues: tuple[str, ...] = ()
     retention_since_cues: tuple[str, ...] = ()  # after a period, what it runs from ("... after ... inactive")
     not_retention_cues: tuple[str, ...] = ()
+    rate_words: tuple[str, ...] = ()  # right before a number, make it a rate ("câte o zi": one day each)
     age_cues: tuple[str, ...] = ()
     resident_cues: tuple[str, ...] = ()  # before a country: where users live, not where data goes
     resident_after_cues: tuple[str, ...] = ()  # after a country ("スイスのユーザ"): where users live
@@ -163,6 +164,7 @@ def _facts(raw: dict[str, object], lang: str) -> Facts:
         retention_cues=_folded(raw.get("retention_cues")),
         retention_since_cues=_folded(raw.get("retention_since_cues")),
         not_retention_cues=_folded(raw.get("not_retention_cues")),
+        rate_words=_folded(raw.get("rate_words")),
         age_cues=_folded(raw.get("age_cues")),
         resident_cues=_folded(raw.get("resident_cues")),
         resident_after_cues=_folded(raw.get("resident_after_cues")),
