@@ -143,3 +143,21 @@ def test_agreement_refuses_a_second_annotation_of_other_sections(tmp_path: Path)
     assert done.returncode == 2
     assert f"{second / name}: its sections are not the truth's" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_eval_compares_third_parties_as_organisations(tmp_path: Path) -> None:
+    """An annotator may write an organisation otherwise than the pipeline reports it: with
+    a legal form ("Huawei Technologies Co., Ltd." is no other company than Huawei) or by a
+    product of it ("WeChat" is Tencent's). Both count as the same organisation; a name that
+    is none of those found still counts as missed."""
+    path = next(TRUTH.glob("001_*.yaml"))
+    truth = yaml.safe_load(path.read_text(encoding="utf-8"))
+    truth["facts"]["third_parties"] = ["Xiaomi Inc.", "Huawei", "Vivo", "Oppo", "Rongyun", "WeChat"]
+    (tmp_path / path.name).write_text(yaml.safe_dump(truth, allow_unicode=True), encoding="utf-8")
+    out = _eval(tmp_path, tmp_path / "no-corpus")
+    assert re.search(r"^third_parties +1/1 *$", out, re.MULTILINE)
+    truth["facts"]["third_parties"].append("Baidu")
+    (tmp_path / path.name).write_text(yaml.safe_dump(truth, allow_unicode=True), encoding="utf-8")
+    out = _eval(tmp_path, tmp_path / "no-corpus")
+    assert re.search(r"^third_parties +0/1 *$", out, re.MULTILINE)
+    assert "missed ['Baidu'] / extra []" in out

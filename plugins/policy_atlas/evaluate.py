@@ -20,7 +20,7 @@ from typing import Any
 
 import yaml
 
-from .facts import organisation_key
+from .facts import organisation_key, organisation_of
 from .lexicon import TOPIC_IDS
 from .pipeline import Draft, analyse, place_policy
 from .reader import read_seed
@@ -125,7 +125,12 @@ class Report:
 
 
 def _organisations(names: object) -> set[str]:
-    return {organisation_key(n) for n in names} if isinstance(names, list | tuple) else set()
+    """Names compared as organisations: "Meta Ireland" is Meta, "Google LLC" Google (the
+    reviewed list's names and `part_of`, as the pipeline reports them), then case-,
+    accent- and punctuation-blind."""
+    if not isinstance(names, list | tuple):
+        return set()
+    return {organisation_key(organisation_of(str(n))) for n in names}
 
 
 def _same(name: str, want: object, got: object) -> bool:
@@ -368,8 +373,8 @@ def format_report(report: Report) -> str:
     if parties_wrong:
         lines += ["", "Third parties that differ (document: missed / extra)"]
         for name, want, got in parties_wrong:
-            missed = sorted(str(w) for w in want or [] if organisation_key(w) not in _organisations(got))
-            extra = sorted(str(g) for g in got or [] if organisation_key(g) not in _organisations(want))
+            missed = sorted(str(w) for w in want or [] if not _organisations([w]) <= _organisations(got))
+            extra = sorted(str(g) for g in got or [] if not _organisations([g]) <= _organisations(want))
             lines.append(f"  {name}: missed {missed} / extra {extra}")
     missing = [(d.name, t) for d in report.docs for t in d.unmatched]
     if missing:

@@ -915,6 +915,12 @@ class _Own:
         return self.known[key]
 
 
+def organisation_of(name: str) -> str:
+    """The listed organisation a name stands for, as third parties report it ("Meta Ireland
+    Ltd.": Meta, "Google Analytics": Google), or the name without its legal form."""
+    return _owner(_as_listed(strip_legal_form(name)))
+
+
 def _owner(name: str) -> str:
     """The organisation a named product belongs to ("Google Analytics": Google), or the name."""
     return _mapping("part_of").get(name, name)
