@@ -726,8 +726,7 @@ def test_the_site_a_policy_links_to_most_is_its_own() -> None:
             ["P14D"],
         ),
         (
-            "Privacy Policy\n\nRetention\n\n"
-            "A backup is made once per 7 days and kept for 2 years.\n",
+            "Privacy Policy\n\nRetention\n\nA backup is made once per 7 days and kept for 2 years.\n",
             ["P2Y"],
         ),
     ],
