@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
+from policy_atlas.datafiles import load_data_file
+from policy_atlas.facts import organisation_key
 from policy_atlas.lexicon import lexicon
 from policy_atlas.pipeline import analyse, place_policy
 from policy_atlas.reader import read_seed
@@ -440,7 +442,7 @@ def test_a_table_of_processors_lists_organisations_and_one_of_categories_none() 
         "| Google Ireland Ltd. | Espace de travail |\n| Atlassian, Jira | Gestion du support client |\n"
         "| Partenaires publicitaires | Publicité |\n"
     )
-    assert facts["third_parties"] == ["MangoPay", "Billie", "Google", "Atlassian"]
+    assert facts["third_parties"] == ["Mangopay", "Billie", "Google", "Atlassian"]
     categories = _facts(
         "Privacy Policy\n\nSharing\n\n| Service provider | Purpose |\n| --- | --- |\n"
         "| Payment partners | To take payments |\n| Advertising partners | To show ads |\n"
@@ -484,7 +486,7 @@ def test_a_link_to_an_organisations_privacy_notice_names_a_third_party() -> None
         "Jobs run on [Greenhouse](https://www.greenhouse.io/). "
         "See [their terms](https://khoros.com/policies/privacy).\n"
     )
-    assert facts["third_parties"] == ["Acoustic", "Send in Blue"]
+    assert facts["third_parties"] == ["Acoustic", "Brevo"]  # Sendinblue's name since 2023
 
 
 def test_a_brand_in_the_title_makes_its_publisher_the_policys_own() -> None:
@@ -737,3 +739,32 @@ def test_a_period_after_a_rate_word_is_a_rate_not_retention(text: str, periods: 
     makes it how often, not how long (a backup once per 7 days): CoronaMelder's keys are made "câte o zi" (one day
     each) and kept 14 days."""
     assert _facts(text)["retention"] == periods
+
+
+def test_the_organisation_list_names_each_organisation_once() -> None:
+    """data/organisations.yaml, reviewed by hand: no organisation twice (case, accents and
+    punctuation aside), every product belongs to a listed organisation, and no listed
+    name is one of the ordinary words the list was checked against."""
+    data = load_data_file("organisations.yaml")
+    listed = {str(n) for n in data["organisations"]}
+    keys = [organisation_key(n) for n in listed]
+    assert len(keys) == len(set(keys)), sorted(k for k in keys if keys.count(k) > 1)
+    assert {str(v) for v in data["part_of"].values()} <= listed
+    # a product is named otherwise than any listed organisation, but for the case of its
+    # letters ("OPPO": Oppo, matching being case-sensitive)
+    for product, owner in data["part_of"].items():
+        assert organisation_key(product) not in keys or organisation_key(product) == organisation_key(owner), product
+    assert not listed & {"Convert", "Fathom", "Visa", "DPD", "Signal", "Square", "Impact", "Orange"}
+
+
+def test_a_name_in_capitals_is_the_organisation_but_not_in_a_sentence_all_in_capitals() -> None:
+    """La Redoute writes its processors in capitals ("AFFILAE", "OGONE ou MONEXT"): they are
+    the listed organisations (Ogone as Worldline, which owns it). In a disclaimer written
+    all in capitals, a capitalised word is no name."""
+    facts = _facts(
+        "Politique de confidentialité\n\nPaiement\n\n"
+        "Vos données bancaires sont enregistrées chez les prestataires de paiement OGONE ou MONEXT. "
+        "AFFILAE reçoit les informations de vos achats.\n\n"
+        "Limitation\n\nTHE SERVICE IS PROVIDED AS IS AND WE MAY SEGMENT OR SLACK OFF AT ANY TIME.\n"
+    )
+    assert facts["third_parties"] == ["Worldline", "Monext", "Affilae"]

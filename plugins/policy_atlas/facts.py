@@ -282,7 +282,12 @@ def _extract_facts(preamble: str, sections: tuple[PlacedSection, ...], lang: str
                 note("cookies", True, part, sentence)
             if named:
                 for match in organisations.finditer(sentence):
-                    mentions.append((match.group(0), part, sentence))
+                    name = match.group(0)
+                    if name in _in_capitals():
+                        if _in_capitals_throughout(sentence):
+                            continue  # "... SHALL NOT SEGMENT": a word, not a name
+                        name = _in_capitals()[name]
+                    mentions.append((name, part, sentence))
     glued = _glued_addresses(emails)
     if glued:
         emails = [a for a in emails if a not in glued]
@@ -517,7 +522,7 @@ def _as_listed(name: str) -> str:
     if listed:
         return listed  # written otherwise: "SalesForce", "Sendinblue."
     known = _organisation_regex().search(name)
-    return known.group(0) if known else name
+    return _in_capitals().get(known.group(0), known.group(0)) if known else name
 
 
 @cache
@@ -883,6 +888,30 @@ def _organisation_names() -> tuple[str, ...]:
 
 
 @cache
+def _in_capitals() -> dict[str, str]:
+    """Listed names as a text in capitals writes them ("AFFILAE", "OGONE": La Redoute's
+    processors), to the name as listed; names of four letters or more only."""
+    listed = set(_organisation_names())
+    out: dict[str, str] = {}
+    for name in _organisation_names():
+        upper = name.upper()
+        if upper not in listed and sum(c.isalpha() for c in name) >= 4:
+            out.setdefault(upper, name)
+    return out
+
+
+def _in_capitals_throughout(sentence: str) -> bool:
+    """Whether a sentence is written in capitals (a heading, a disclaimer), so that a
+    word in capitals in it stands out as nothing."""
+    letters = [c for c in sentence if c.isalpha()]
+    return sum(c.isupper() for c in letters) * 2 > len(letters)
+
+
+def _searched_names() -> tuple[str, ...]:
+    return _organisation_names() + tuple(_in_capitals())
+
+
+@cache
 def _mapping(key: str) -> dict[str, str]:
     """One of organisations.yaml's name -> organisation mappings (`part_of`, `brands`)."""
     return {str(k): str(v) for k, v in (_organisation_data().get(key) or {}).items()}
@@ -928,11 +957,11 @@ def _owner(name: str) -> str:
 
 @cache
 def _organisation_regex() -> re.Pattern[str]:
-    alternation = longest_first(_organisation_names())
+    alternation = longest_first(_searched_names())
     return re.compile(rf"(?<![\w.@/-])(?:{alternation})(?![\w@])")
 
 
 @cache
 def _organisations_anywhere() -> re.Pattern[str]:
     """Any organisation's name, whatever surrounds it: whether a section can name one."""
-    return re.compile(longest_first(_organisation_names()))
+    return re.compile(longest_first(_searched_names()))
