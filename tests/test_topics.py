@@ -768,3 +768,26 @@ def test_a_name_in_capitals_is_the_organisation_but_not_in_a_sentence_all_in_cap
         "Limitation\n\nTHE SERVICE IS PROVIDED AS IS AND WE MAY SEGMENT OR SLACK OFF AT ANY TIME.\n"
     )
     assert facts["third_parties"] == ["Worldline", "Monext", "Affilae"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "Politique de confidentialité\n\nCookies\n\n"
+            "Nos partenaires sont Amplitude, Hubspot, Typeform et Youtube.\n",
+            ["Amplitude", "HubSpot", "Typeform", "YouTube"],
+        ),
+        (
+            "プライバシーに関する通知\n\n支払い\n\n寄付の処理にはStripeを使用し、コードはGitHubで公開しています。\n",
+            ["Stripe", "GitHub"],
+        ),
+        ("개인정보 처리방침\n\n결제\n\n결제는 Stripe를 통해 처리됩니다.\n", ["Stripe"]),
+    ],
+    ids=["small-capital", "ja", "ko"],
+)
+def test_an_organisation_written_otherwise_or_joined_to_words_without_spaces(text: str, names: list[str]) -> None:
+    """Legalstart writes "Hubspot" and "Youtube": a name with a capital inside is also
+    matched with that letter small. In Japanese a name touches the words around it, and
+    in Korean the particle after it ("Stripe를"): neither makes it part of a longer word."""
+    assert _facts(text)["third_parties"] == names

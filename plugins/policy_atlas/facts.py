@@ -26,6 +26,7 @@ from .model import PlacedSection
 from .text import (
     CONTACTISH,
     HIDDEN_EMAIL_RE,
+    WORD_GOES_ON,
     cue_form,
     email_addresses,
     fold,
@@ -283,10 +284,10 @@ def _extract_facts(preamble: str, sections: tuple[PlacedSection, ...], lang: str
             if named:
                 for match in organisations.finditer(sentence):
                     name = match.group(0)
-                    if name in _in_capitals():
-                        if _in_capitals_throughout(sentence):
+                    if name in _written_otherwise():
+                        if name.isupper() and _in_capitals_throughout(sentence):
                             continue  # "... SHALL NOT SEGMENT": a word, not a name
-                        name = _in_capitals()[name]
+                        name = _written_otherwise()[name]
                     mentions.append((name, part, sentence))
     glued = _glued_addresses(emails)
     if glued:
@@ -522,7 +523,7 @@ def _as_listed(name: str) -> str:
     if listed:
         return listed  # written otherwise: "SalesForce", "Sendinblue."
     known = _organisation_regex().search(name)
-    return _in_capitals().get(known.group(0), known.group(0)) if known else name
+    return _written_otherwise().get(known.group(0), known.group(0)) if known else name
 
 
 @cache
@@ -887,16 +888,23 @@ def _organisation_names() -> tuple[str, ...]:
     return tuple(data["organisations"]) + tuple(data.get("part_of") or {})
 
 
+_CAMEL_HUMP = re.compile(r"[a-z][A-Z]")
+
+
 @cache
-def _in_capitals() -> dict[str, str]:
-    """Listed names as a text in capitals writes them ("AFFILAE", "OGONE": La Redoute's
-    processors), to the name as listed; names of four letters or more only."""
+def _written_otherwise() -> dict[str, str]:
+    """Listed names as texts also write them, to the name as listed: in capitals ("AFFILAE",
+    "OGONE": La Redoute's processors; names of four letters or more), and a name with a
+    capital inside ("HubSpot", "YouTube") with that capital small ("Hubspot", "Youtube")."""
     listed = set(_organisation_names())
     out: dict[str, str] = {}
     for name in _organisation_names():
-        upper = name.upper()
-        if upper not in listed and sum(c.isalpha() for c in name) >= 4:
-            out.setdefault(upper, name)
+        forms = [name.upper()] if sum(c.isalpha() for c in name) >= 4 else []
+        if name[:1].isupper() and _CAMEL_HUMP.search(name):
+            forms.append(name[0] + name[1:].lower())
+        for form in forms:
+            if form not in listed:
+                out.setdefault(form, name)
     return out
 
 
@@ -908,7 +916,7 @@ def _in_capitals_throughout(sentence: str) -> bool:
 
 
 def _searched_names() -> tuple[str, ...]:
-    return _organisation_names() + tuple(_in_capitals())
+    return _organisation_names() + tuple(_written_otherwise())
 
 
 @cache
@@ -958,7 +966,7 @@ def _owner(name: str) -> str:
 @cache
 def _organisation_regex() -> re.Pattern[str]:
     alternation = longest_first(_searched_names())
-    return re.compile(rf"(?<![\w.@/-])(?:{alternation})(?![\w@])")
+    return re.compile(rf"(?<!{WORD_GOES_ON}|[.@/-])(?:{alternation})(?!{WORD_GOES_ON}|@)")
 
 
 @cache
