@@ -791,3 +791,29 @@ def test_an_organisation_written_otherwise_or_joined_to_words_without_spaces(tex
     matched with that letter small. In Japanese a name touches the words around it, and
     in Korean the particle after it ("Stripe를"): neither makes it part of a longer word."""
     assert _facts(text)["third_parties"] == names
+
+
+def test_a_label_line_inside_a_section_weighs_as_a_title() -> None:
+    """Decathlon describes each processing activity under the same labels, each a short line
+    with its text after it ("Responsable du traitement", "Durées de conservation"): a
+    label's cues weigh as a heading's, so the activity is tagged with who is responsible
+    (`scope`) as well. The same words in a sentence of the text weigh as text."""
+    activity = (
+        "Les données que vous nous confiez sont traitées par Exemple SAS, 4 boulevard de Mons, 59650 Villeneuve.\n"
+        "Données personnelles traitées\n"
+        "Nous traitons votre nom, prénom, email et historique d'achat pour la gestion du marketing direct.\n"
+        "Finalités\n"
+        "Ce traitement vise à vous envoyer des communications commerciales personnalisées.\n"
+    )
+    labelled = _draft(
+        "# Politique de confidentialité\n\n## Introduction\n\nExemple explique ici comment elle traite vos données.\n\n"
+        f"## LE MARKETING DIRECT\n\nResponsable du traitement\n{activity}",
+        "policy.md",
+    )
+    assert "scope" in labelled.section_topics[1]
+    in_a_sentence = _draft(
+        "# Politique de confidentialité\n\n## Introduction\n\nExemple explique ici comment elle traite vos données.\n\n"
+        f"## LE MARKETING DIRECT\n\nLe responsable du traitement est Exemple SAS.\n{activity}",
+        "policy.md",
+    )
+    assert "scope" not in in_a_sentence.section_topics[1]

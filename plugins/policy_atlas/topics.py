@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 
 from .lexicon import TOPIC_IDS, Lexicon, cue_regex
 from .model import Section
@@ -92,6 +93,31 @@ def _without_link_lines(body: str) -> str:
     return "\n".join(line for line in body.split("\n") if not LINK_LINE_RE.fullmatch(line))
 
 
+# A line of at most LABEL_WORDS words, not ending a sentence, with text after it, labels
+# that text inside a section ("Responsable du traitement", "Durées de conservation",
+# "Base légale" in each of Decathlon's processing activities): its cues weigh as a title's.
+LABEL_WORDS = 4
+_LABEL_END = tuple(".;,!?。；，！？")
+_NOT_A_LABEL = ("-", "*", "+", "|", "[", ">", "#")
+
+
+def _labels(body: str) -> str:
+    """The label lines of a section's text, one per line."""
+    lines = body.split("\n")
+    labels = []
+    for line, after in pairwise(lines):
+        line = line.strip()
+        if (
+            line
+            and after.strip()
+            and not line.endswith(_LABEL_END)
+            and not line.startswith(_NOT_A_LABEL)
+            and word_count(line) <= LABEL_WORDS
+        ):
+            labels.append(line)
+    return "\n".join(labels)
+
+
 def _section_topics(title: str, body: str, lex: Lexicon) -> tuple[set[str], dict[str, float]]:
     """The topics one section's words give it, and the scores they come from.
 
@@ -101,8 +127,10 @@ def _section_topics(title: str, body: str, lex: Lexicon) -> tuple[set[str], dict
     head = topic_scores(title, lex)
     body = _without_link_lines(body)
     text = topic_scores(body, lex)
+    labels = topic_scores(_labels(body), lex) if "\n" in body else {}
     scores = {
-        t: (TITLE_WEIGHT * head.get(t, 0.0) + text.get(t, 0.0)) * TOPIC_WEIGHT.get(t, 1.0)
+        t: (TITLE_WEIGHT * head.get(t, 0.0) + text.get(t, 0.0) + (TITLE_WEIGHT - 1) * labels.get(t, 0.0))
+        * TOPIC_WEIGHT.get(t, 1.0)
         for t in set(head) | set(text)
     }
     topics = _tagged(scores, word_count(body) if len(scores) > 1 and _may_be_long(body) else 0)
