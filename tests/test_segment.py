@@ -295,3 +295,23 @@ def test_bold_titles_in_markdown_with_headings_are_headings(tmp_path: Path) -> N
         (2, "Data Rights"),
         (1, "Changes"),
     ]
+
+
+def test_a_line_opening_with_emphasis_is_a_paragraph_not_a_list_item() -> None:
+    """Proton opens paragraphs with a bold label ("**2.1 Visiting proton.me:** We employ...");
+    its first asterisk is no list mark, so the page shows the line whole, as a paragraph.
+    A real item ("* item", "•item") stays one."""
+    seed, _ = read_seed(
+        "# Privacy policy\n\n## Data we collect\n\n**2.1 Visiting our website:** We employ analytics.\n\n"
+        "*2.2 Accounts:* You may create an account.\n\n* an item of a list\n\n•a glued bullet\n".encode(),
+        "seeds/p.md",
+        "p.md",
+    )
+    assert seed is not None
+    blocks = analyse(seed).segmentation.sections[0].blocks
+    assert [(b.kind, b.text) for b in blocks] == [
+        ("p", "**2.1 Visiting our website:** We employ analytics."),
+        ("p", "*2.2 Accounts:* You may create an account."),
+        ("li", "* an item of a list"),
+        ("li", "•a glued bullet"),
+    ]

@@ -300,6 +300,9 @@ def _bold_heading(paras: list[_Para], index: int) -> _Head | None:
 
 _SETEXT = re.compile(r"^(=+|-+)[ \t]*$")
 # a paragraph that is one bold span and nothing else
+# a line opening with Markdown emphasis ("**2.1 Visiting our website:** We ...") is no list
+# item, though its first character is one of a list's marks
+_EMPHASIS_START = re.compile(r"^(?:\*\*|__)\S|^\*[^\s*][^*\n]*\*")
 _MD_BOLD_LINE = re.compile(r"^(\*\*|__)(?=\S)(?:(?!\1).)+(?<=\S)\1[ \t]*$")
 
 
@@ -596,7 +599,7 @@ def _blocks(text: str, start: int, end: int) -> tuple[Block, ...]:
         stripped = line.strip()
         if stripped:
             offset = pos + (len(line) - len(line.lstrip()))
-            kind = "li" if _LIST_MARK.match(stripped) else "p"
+            kind = "li" if _LIST_MARK.match(stripped) and not _EMPHASIS_START.match(stripped) else "p"
             blocks.append(Block(kind, stripped, offset))
         pos += len(line) + 1
     return tuple(blocks)
