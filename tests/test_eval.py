@@ -147,7 +147,7 @@ def test_agreement_refuses_a_second_annotation_of_other_sections(tmp_path: Path)
 
 def test_eval_compares_third_parties_as_organisations(tmp_path: Path) -> None:
     """An annotator may write an organisation otherwise than the pipeline reports it: with
-    a legal form ("Huawei Technologies Co., Ltd." is no other company than Huawei) or by a
+    a legal form ("Xiaomi Inc." is no other company than Xiaomi) or by a
     product of it ("WeChat" is Tencent's). Both count as the same organisation; a name that
     is none of those found still counts as missed."""
     path = next(TRUTH.glob("001_*.yaml"))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Hashable, Iterable, Iterator
+from collections.abc import Hashable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -284,10 +284,9 @@ def _extract_facts(preamble: str, sections: tuple[PlacedSection, ...], lang: str
             if named:
                 for match in organisations.finditer(sentence):
                     name = match.group(0)
-                    if name in _written_otherwise():
-                        if name.isupper() and _in_capitals_throughout(sentence):
-                            continue  # "... SHALL NOT SEGMENT": a word, not a name
-                        name = _written_otherwise()[name]
+                    if name.isupper() and _in_capitals_throughout(sentence):
+                        continue  # "... IN LINE WITH THE LAW": a word, not a name
+                    name = _written_otherwise().get(name, name)
                     mentions.append((name, part, sentence))
     glued = _glued_addresses(emails)
     if glued:
@@ -297,7 +296,7 @@ def _extract_facts(preamble: str, sections: tuple[PlacedSection, ...], lang: str
         cookies = True
     parties: list[str] = []
     seen: set[str] = set()  # one entry per organisation however a mention writes it
-    is_own = _Own((*own, _home_site(p.text for p in parts)))
+    is_own = _Own(own, _home_site(parts))
     for name, part, sentence in mentions:
         organisation = _owner(name)
         key = organisation_key(organisation)
@@ -458,29 +457,40 @@ def organisation_key(name: object) -> str:
     return re.sub(r"[\W_]", "", folded)
 
 
+_SECOND_LEVEL = frozenset(("co", "com", "org", "net", "gov", "ac", "ne", "or", "go", "edu"))
+
+
 def _site_name(hostname: str | None) -> str | None:
-    """A web domain's own name: "acoustic" of www.acoustic.com, "bbc" of bbc.co.uk."""
+    """A web domain's own name: "acoustic" of www.acoustic.com, "bbc" of bbc.co.uk; none of
+    an address by number."""
     labels = (hostname or "").split(".")
-    if len(labels) < 2:
+    if len(labels) < 2 or labels[-1].isdigit():
         return None
-    return labels[-3] if len(labels) >= 3 and labels[-2] in ("co", "com", "org", "net", "gov") else labels[-2]
+    name = labels[-3] if len(labels) >= 3 and labels[-2] in _SECOND_LEVEL else labels[-2]
+    return labels[-2] if name == "www" else name
 
 
 # A policy links to its own site more than to any other: to the site it is linked to at
-# least HOME_LINKS times and more than twice as often as to any other.
+# least HOME_LINKS times and more than twice as often as to any other, and whose name its
+# opening (the text before its first heading, or its first section) says.
 HOME_LINKS = 3
 _URL = re.compile(r"\]\((https?://[^)\s]+)")
 
 
-def _home_site(texts: Iterable[str]) -> str:
+def _home_site(parts: list[_Part]) -> str:
     """The name of the site a policy links to most, if it clearly is its own ("mozilla" of a
-    notice linking mozilla.org fourteen times and other sites three times at most), else ""."""
+    notice that names Mozilla first and links mozilla.org fourteen times and other sites
+    three times at most), else "". A policy of a small app linking three times to Google's
+    opt-out pages and to no site of its own does not make Google its own."""
     counts: Counter[str] = Counter()
-    for text in texts:
-        if "](http" in text:
-            counts.update(filter(None, (_site_name(urlsplit(u).hostname) for u in _URL.findall(text))))
+    for part in parts:
+        if "](http" in part.text:
+            counts.update(filter(None, (_site_name(urlsplit(u).hostname) for u in _URL.findall(part.text))))
     (site, links), (_, runner_up) = [*counts.most_common(2), ("", 0), ("", 0)][:2]
-    return site if links >= HOME_LINKS and links > 2 * runner_up else ""
+    if links < HOME_LINKS or links <= 2 * runner_up:
+        return ""
+    opening = fold(" ".join(p.text for p in parts[:2]))
+    return site if re.search(rf"(?<![^\W_]){re.escape(site)}", opening) else ""
 
 
 def _linked_policies(lines: list[str]) -> list[tuple[str, str]]:
@@ -519,7 +529,7 @@ def _organisation_cell(cell: str) -> str | None:
 def _as_listed(name: str) -> str:
     """A name as the reviewed list writes the organisation it holds ("Google Ireland":
     Google), or as it is."""
-    listed = _listed_keys().get(organisation_key(name))
+    listed = _listed_keys().get(_spelling_key(name))
     if listed:
         return listed  # written otherwise: "SalesForce", "Sendinblue."
     known = _organisation_regex().search(name)
@@ -528,7 +538,15 @@ def _as_listed(name: str) -> str:
 
 @cache
 def _listed_keys() -> dict[str, str]:
-    return {organisation_key(name): name for name in _organisation_names()}
+    """Listed names by their letters and digits, case aside; not the names in capitals
+    ("LINE"), which a word in small letters ("Line") is not."""
+    return {_spelling_key(name): name for name in _organisation_names() if not name.isupper()}
+
+
+def _spelling_key(name: str) -> str:
+    """A name's letters and digits, case and accents aside: "SalesForce" is "Salesforce",
+    but "Customer" is not "Customer.io"."""
+    return re.sub(r"[\W_]", "", fold(name))
 
 
 def _row_cells(row: str, header: list[str], language: _Language) -> list[tuple[str, str]]:
@@ -888,31 +906,42 @@ def _organisation_names() -> tuple[str, ...]:
     return tuple(data["organisations"]) + tuple(data.get("part_of") or {})
 
 
-_CAMEL_HUMP = re.compile(r"[a-z][A-Z]")
+_INNER_CAPITAL = re.compile(r"(?<=[a-z])[A-Z]")
 
 
 @cache
 def _written_otherwise() -> dict[str, str]:
     """Listed names as texts also write them, to the name as listed: in capitals ("AFFILAE",
     "OGONE": La Redoute's processors; names of four letters or more), and a name with a
-    capital inside ("HubSpot", "YouTube") with that capital small ("Hubspot", "Youtube")."""
+    capital inside ("HubSpot", "YouTube") with that capital small ("Hubspot", "Youtube");
+    not the names organisations.yaml lists under `written_only_as_listed`."""
     listed = set(_organisation_names())
+    exact = {str(n) for n in _organisation_data().get("written_only_as_listed") or ()}
     out: dict[str, str] = {}
     for name in _organisation_names():
+        if name in exact:
+            continue
         forms = [name.upper()] if sum(c.isalpha() for c in name) >= 4 else []
-        if name[:1].isupper() and _CAMEL_HUMP.search(name):
-            forms.append(name[0] + name[1:].lower())
+        if name[:1].isupper():
+            forms.append(_INNER_CAPITAL.sub(lambda m: m.group(0).lower(), name))
         for form in forms:
-            if form not in listed:
+            if form not in listed and form != name:
                 out.setdefault(form, name)
     return out
 
 
 def _in_capitals_throughout(sentence: str) -> bool:
-    """Whether a sentence is written in capitals (a heading, a disclaimer), so that a
-    word in capitals in it stands out as nothing."""
-    letters = [c for c in sentence if c.isalpha()]
-    return sum(c.isupper() for c in letters) * 2 > len(letters)
+    """Whether a sentence is written in capitals (a heading, a disclaimer: "IN LINE WITH
+    APPLICABLE LAW"), so that a word in capitals in it stands out as nothing; the names it
+    holds aside ("Prestataires : OGONE, MONEXT" is not)."""
+    names = _written_otherwise()
+    words = [w for w in _LETTERS.findall(sentence) if len(w) > 1 and w not in names and w not in _names_listed()]
+    return sum(w.isupper() for w in words) * 2 > len(words)
+
+
+@cache
+def _names_listed() -> frozenset[str]:
+    return frozenset(_organisation_names())
 
 
 def _searched_names() -> tuple[str, ...]:
@@ -930,9 +959,10 @@ class _Own:
     organisation named in its publisher, title or web address ("Zoom Privacy Statement",
     "https://www.amazon.com/..."), directly or by a brand of its own ("Firefox OS Privacy
     Notice": Mozilla), or whose name starts with the publisher's first word ("Snapchat" of
-    "Snap Inc.")."""
+    "Snap Inc."), or whose site it links to as its own (`_home_site`)."""
 
-    def __init__(self, own: tuple[str, ...]) -> None:
+    def __init__(self, own: tuple[str, ...], home: str = "") -> None:
+        self.home = home
         self.names = fold(" ".join(own))
         self.owners = {owner for brand, owner in _mapping("brands").items() if fold(brand) in self.names}
         publisher = fold(own[0]).split() if own else []
@@ -948,6 +978,7 @@ class _Own:
                 or folded in self.names
                 or organisation in self.owners
                 or (self.first_word is not None and folded.startswith(self.first_word))
+                or (bool(self.home) and organisation_key(organisation) == self.home)
             )
         return self.known[key]
 
