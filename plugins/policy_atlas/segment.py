@@ -299,10 +299,10 @@ def _bold_heading(paras: list[_Para], index: int) -> _Head | None:
 
 
 _SETEXT = re.compile(r"^(=+|-+)[ \t]*$")
-# a paragraph that is one bold span and nothing else
 # a line opening with Markdown emphasis ("**2.1 Visiting our website:** We ...") is no list
 # item, though its first character is one of a list's marks
-_EMPHASIS_START = re.compile(r"^(?:\*\*|__)\S|^\*[^\s*][^*\n]*\*")
+_EMPHASIS_START = re.compile(r"^\*(?:\*\S|[^\s*][^*\n]*\*)")
+# a paragraph that is one bold span and nothing else
 _MD_BOLD_LINE = re.compile(r"^(\*\*|__)(?=\S)(?:(?!\1).)+(?<=\S)\1[ \t]*$")
 
 

@@ -102,7 +102,8 @@ _NOT_A_LABEL = ("-", "*", "+", "|", "[", ">", "#")
 
 
 def _labels(body: str) -> str:
-    """The label lines of a section's text, one per line."""
+    """The label lines of a section's text, one per line. The lines of a list without marks
+    count too: they name what the text is about as much ("Cookies and device identifiers")."""
     lines = body.split("\n")
     labels = []
     for line, after in pairwise(lines):
@@ -127,7 +128,7 @@ def _section_topics(title: str, body: str, lex: Lexicon) -> tuple[set[str], dict
     head = topic_scores(title, lex)
     body = _without_link_lines(body)
     text = topic_scores(body, lex)
-    labels = topic_scores(_labels(body), lex) if "\n" in body else {}
+    labels = topic_scores(_labels(body), lex)
     scores = {
         t: (TITLE_WEIGHT * head.get(t, 0.0) + text.get(t, 0.0) + (TITLE_WEIGHT - 1) * labels.get(t, 0.0))
         * TOPIC_WEIGHT.get(t, 1.0)
