@@ -156,7 +156,7 @@ def _find_heads(paras: list[_Para], first: int, markdown: bool) -> list[_Head]:
             heads.append(head)
             kinds[index] = "heading"
             continue
-        kinds[index] = "list" if _LIST_MARK.match(para.text) else "prose"
+        kinds[index] = "list" if _is_list_item(para.text) else "prose"
     while True:  # a heading left with only demoted lines after it is body-less too
         kept = _drop_bodyless(heads, paras, kinds)
         if len(kept) == len(heads):
@@ -181,6 +181,8 @@ def _inside_a_paragraph(paras: list[_Para], index: int, first: int) -> bool:
     para = paras[index]
 
     def joined(a: _Para, b: _Para) -> bool:
+        # (a line opening with emphasis counts as a list mark here: Roblox's "**US:**" over
+        # the lines of an address stays a line of its own, which may head them)
         return b.start - b.indent == a.end + 1 and not (
             _LIST_MARK.match(b.text)
             or _LIST_MARK.match(a.text)
@@ -274,7 +276,7 @@ def _folded_item(paras: list[_Para], index: int) -> _Head | None:
         return None
     match = _FOLDED_ITEM.match(para.text)
     following = paras[index + 1]
-    if match is None or _LIST_MARK.match(following.text) or word_count(following.text) < 8:
+    if match is None or _is_list_item(following.text) or word_count(following.text) < 8:
         return None
     title = md_plain(match.group("title"))
     if not title[:1].isupper() or ":" in title or not _is_title_like(title, 10):
@@ -302,6 +304,12 @@ _SETEXT = re.compile(r"^(=+|-+)[ \t]*$")
 # a line opening with Markdown emphasis ("**2.1 Visiting our website:** We ...") is no list
 # item, though its first character is one of a list's marks
 _EMPHASIS_START = re.compile(r"^\*(?:\*\S|[^\s*][^*\n]*\*)")
+
+
+def _is_list_item(text: str) -> bool:
+    return _LIST_MARK.match(text) is not None and _EMPHASIS_START.match(text) is None
+
+
 # a paragraph that is one bold span and nothing else
 _MD_BOLD_LINE = re.compile(r"^(\*\*|__)(?=\S)(?:(?!\1).)+(?<=\S)\1[ \t]*$")
 
@@ -599,7 +607,7 @@ def _blocks(text: str, start: int, end: int) -> tuple[Block, ...]:
         stripped = line.strip()
         if stripped:
             offset = pos + (len(line) - len(line.lstrip()))
-            kind = "li" if _LIST_MARK.match(stripped) and not _EMPHASIS_START.match(stripped) else "p"
+            kind = "li" if _is_list_item(stripped) else "p"
             blocks.append(Block(kind, stripped, offset))
         pos += len(line) + 1
     return tuple(blocks)
