@@ -834,3 +834,20 @@ def test_a_label_line_inside_a_section_weighs_as_a_title() -> None:
         "policy.md",
     )
     assert "scope" not in in_a_sentence.section_topics[1]
+
+
+def test_countries_in_a_section_about_rights_are_where_rights_apply() -> None:
+    """LoveScout24's rights section: "In certain countries, including the EEA and the United
+    Kingdom, you may lodge a complaint": where rights apply, not where data goes. In a
+    section mainly about rights or contact that is not about transfers too, a country is
+    no destination; in a section about transfers it is."""
+    rights = _facts(
+        "Datenschutzerklärung\n\nIhre Rechte\n\n"
+        "Sie haben das Recht auf Auskunft, Berichtigung und Löschung Ihrer Daten. In bestimmten Ländern, "
+        "darunter im Europäischen Wirtschaftsraum und im Vereinigten Königreich, haben Sie das Recht auf "
+        "gerichtliche Abhilfe und das Recht, eine Beschwerde bei der zuständigen Datenschutzbehörde "
+        "einzureichen.\n\n"
+        "Grenzüberschreitender Datentransfer\n\n"
+        "Wir übermitteln Ihre Daten in die USA.\n"
+    )
+    assert rights["transfer_countries"] == ["US"]

@@ -211,7 +211,9 @@ def _extract_facts(preamble: str, sections: tuple[PlacedSection, ...], lang: str
                 language.retention.maybe_in(folded_part) or language.retention_since.maybe_in(folded_part)
             )
             age_cue = language.age.maybe_in(folded_part)
-            transfers = "transfers" in part.topics or language.transfers.maybe_in(folded_part)
+            transfers = "transfers" in part.topics or (
+                part.lead not in ("rights", "contact") and language.transfers.maybe_in(folded_part)
+            )
             cookie_cue = not cookies and language.cookies.maybe_in(folded_part)
         by_language = periods or age_cue or transfers or cookie_cue
         email = has_email(part.text)
