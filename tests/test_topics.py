@@ -851,3 +851,19 @@ def test_countries_in_a_section_about_rights_are_where_rights_apply() -> None:
         "Wir übermitteln Ihre Daten in die USA.\n"
     )
     assert rights["transfer_countries"] == ["US"]
+
+
+def test_a_policy_in_one_section_is_about_all_it_speaks_of() -> None:
+    """Common Voice's notice is one section: data collected, its public release, cookies,
+    opting out and deleting the account. Every topic it scores for is tagged, not only
+    those near its best; the same text as one of several sections keeps the usual bar."""
+    body = (
+        "We collect information you provide, such as your name, date of birth and e-mail address, and "
+        "device information, your IP address, log data, usage data and location data. Recordings are "
+        "published in a public dataset. We use cookies for tracking visits. We retain recordings until "
+        "you delete them.\n"
+    )
+    alone = _draft(f"Privacy Notice\n\nPrivacy\n\n{body}")
+    among = _draft(f"Privacy Notice\n\nPrivacy\n\n{body}\nChanges\n\nWe may change this notice.\n")
+    assert {"collection", "cookies", "retention"} <= set(alone.section_topics[0])
+    assert not {"cookies", "retention"} & set(among.section_topics[0])

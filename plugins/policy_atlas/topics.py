@@ -77,11 +77,14 @@ def _may_be_long(body: str) -> bool:
     return body.count(" ") + body.count("\n") >= LONG_SECTION_WORDS or has_no_space_script(body)
 
 
-def _tagged(scores: dict[str, float], words: int) -> set[str]:
+def _tagged(scores: dict[str, float], words: int, alone: bool = False) -> set[str]:
     if not scores:
         return set()
     best = max(scores.values())
-    ratio = TAG_RATIO * min(1.0, LONG_SECTION_WORDS / words) if words else TAG_RATIO
+    if alone:
+        ratio = 0.0  # the whole policy in one section: about all it speaks of
+    else:
+        ratio = TAG_RATIO * min(1.0, LONG_SECTION_WORDS / words) if words else TAG_RATIO
     return {t for t, v in scores.items() if v >= max(TAG_SCORE, ratio * best)}
 
 
@@ -119,8 +122,9 @@ def _labels(body: str) -> str:
     return "\n".join(labels)
 
 
-def _section_topics(title: str, body: str, lex: Lexicon) -> tuple[set[str], dict[str, float]]:
-    """The topics one section's words give it, and the scores they come from.
+def _section_topics(title: str, body: str, lex: Lexicon, alone: bool = False) -> tuple[set[str], dict[str, float]]:
+    """The topics one section's words give it, and the scores they come from; `alone` when
+    it is the policy's only section with text.
 
     Language-independent evidence counts too: an e-mail address (or the placeholder an
     obfuscated one leaves) is contact details, so the section is about `contact`.
@@ -134,7 +138,7 @@ def _section_topics(title: str, body: str, lex: Lexicon) -> tuple[set[str], dict
         * TOPIC_WEIGHT.get(t, 1.0)
         for t in set(head) | set(text)
     }
-    topics = _tagged(scores, word_count(body) if len(scores) > 1 and _may_be_long(body) else 0)
+    topics = _tagged(scores, word_count(body) if len(scores) > 1 and _may_be_long(body) else 0, alone)
     if has_email(body) or ("[" in body and HIDDEN_EMAIL_RE.search(body)):
         topics.add("contact")
     return topics, scores
@@ -155,15 +159,19 @@ def tag_sections(sections: Sequence[Section], lex: Lexicon, preamble_words: int 
     Beyond each section's own words: a generated title names its block's topic, and the
     first section is the policy's introduction (`scope`) unless its heading names another
     topic or an introduction already stands before it (INTRODUCTION_WORDS words or more
-    of preamble; a title or a date line is not one).
+    of preamble; a title or a date line is not one). A policy whose text stands under one
+    heading only is about every topic that section scores for (TAG_SCORE), not only those
+    near its best: the share of the best (TAG_RATIO) tells a section's own topics from
+    those it touches on and other sections treat, and there are none.
     """
     out: list[SectionTopics] = []
+    alone = sum(1 for section in sections if section.body_text.strip()) == 1
     for index, section in enumerate(sections):
         if not section.body_text.strip():
             out.append(SectionTopics((), None))  # a chapter heading: its subsections say it
             continue
         title = "" if section.generated_title else section.title
-        topics, scores = _section_topics(title, section.body_text, lex)
+        topics, scores = _section_topics(title, section.body_text, lex, alone)
         lead = max(topics, key=lambda t: (scores.get(t, 0.0), -TOPIC_IDS.index(t)), default=None)
         if section.topic_key:
             topics.add(section.topic_key)
