@@ -867,3 +867,15 @@ def test_a_policy_in_one_section_is_about_all_it_speaks_of() -> None:
     among = _draft(f"Privacy Notice\n\nPrivacy\n\n{body}\nChanges\n\nWe may change this notice.\n")
     assert {"collection", "cookies", "retention"} <= set(alone.section_topics[0])
     assert not {"cookies", "retention"} & set(among.section_topics[0])
+
+
+def test_a_word_of_the_language_spelt_as_an_organisation_is_none() -> None:
+    """Maltese opens sentences with "Meta" (when): the data file lists it among the words
+    spelt as an organisation (`organisation_lookalikes`), so a Maltese policy names Google
+    here, not Meta; in English the same name is Meta."""
+    maltese = _facts(
+        "Avviż ta' Privatezza\n\nData\n\nMeta tirreġistra, nużaw Google Analytics biex nifhmu kif tintuża s-sit.\n"
+    )
+    assert maltese["third_parties"] == ["Google"]
+    english = _facts("Privacy Notice\n\nSharing\n\nWe share data with Meta and Google.\n")
+    assert english["third_parties"] == ["Meta", "Google"]

@@ -137,6 +137,7 @@ class _Language:
         self.origin = _Cues(facts.origin_cues)
         self.destination = _Cues(facts.destination_cues)
         self.recipient_headers = _Cues(facts.recipient_headers)
+        self.organisation_lookalikes = frozenset(facts.organisation_lookalikes)
         self.transfers = _Cues(lex.topic_cues("transfers"))
         self.cookies = _Cues(lex.topic_cues("cookies"))
         self.duration_units = facts.duration_units
@@ -288,6 +289,8 @@ def _extract_facts(preamble: str, sections: tuple[PlacedSection, ...], lang: str
                     name = match.group(0)
                     if name.isupper() and _in_capitals_throughout(sentence):
                         continue  # "... IN LINE WITH THE LAW": a word, not a name
+                    if language is not None and name in language.organisation_lookalikes:
+                        continue  # Maltese "Meta ..." ("when ...")
                     name = _written_otherwise().get(name, name)
                     mentions.append((name, part, sentence))
     glued = _glued_addresses(emails)

@@ -55,6 +55,9 @@ class Facts:
     # whether the language writes every noun with a capital (German): then a capital after
     # a country's name does not make the country part of a name ("UK Extension")
     nouns_capitalized: bool = False
+    # words of the language spelt as a listed organisation ("Meta" opens Maltese sentences:
+    # "when"), which a policy in it therefore does not name as one
+    organisation_lookalikes: tuple[str, ...] = ()
     country_forms: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
@@ -173,6 +176,7 @@ def _facts(raw: dict[str, object], lang: str) -> Facts:
         region_names=_folded(raw.get("region_names")),
         recipient_headers=_folded(raw.get("recipient_headers")),
         nouns_capitalized=bool(raw.get("nouns_capitalized", False)),
+        organisation_lookalikes=tuple(str(w) for w in raw.get("organisation_lookalikes") or ()),
         country_forms=tuple(sorted((str(k).upper(), _folded(v)) for k, v in forms.items())),
     )
 
