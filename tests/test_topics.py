@@ -871,11 +871,15 @@ def test_a_policy_in_one_section_is_about_all_it_speaks_of() -> None:
 
 def test_a_word_of_the_language_spelt_as_an_organisation_is_none() -> None:
     """Maltese opens sentences with "Meta" (when): the data file lists it among the words
-    spelt as an organisation (`organisation_lookalikes`), so a Maltese policy names Google
-    here, not Meta; in English the same name is Meta."""
+    spelt as an organisation (`organisation_lookalikes`), so "Meta" opening a Maltese
+    sentence is no organisation, while inside one it is; German lists "Kakao" (cocoa),
+    a noun, capitalised anywhere. In English the same "Meta" is Meta."""
     maltese = _facts(
-        "Avviż ta' Privatezza\n\nData\n\nMeta tirreġistra, nużaw Google Analytics biex nifhmu kif tintuża s-sit.\n"
+        "Avviż ta' Privatezza\n\nData\n\nMeta tirreġistra, nużaw Google Analytics biex nifhmu kif tintuża s-sit. "
+        "Ir-reklami tagħna jidhru fuq Facebook, li huwa ta' Meta.\n"
     )
-    assert maltese["third_parties"] == ["Google"]
+    assert maltese["third_parties"] == ["Google", "Facebook", "Meta"]  # Meta opening no sentence is Meta
+    german = _facts("Datenschutzerklärung\n\nBestellungen\n\nWir verkaufen Kakao und Kaffee über Stripe.\n")
+    assert german["third_parties"] == ["Stripe"]  # a German noun has its capital anywhere
     english = _facts("Privacy Notice\n\nSharing\n\nWe share data with Meta and Google.\n")
     assert english["third_parties"] == ["Meta", "Google"]

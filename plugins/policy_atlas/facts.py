@@ -290,7 +290,8 @@ def _extract_facts(preamble: str, sections: tuple[PlacedSection, ...], lang: str
                     if name.isupper() and _in_capitals_throughout(sentence):
                         continue  # "... IN LINE WITH THE LAW": a word, not a name
                     if language is not None and name in language.organisation_lookalikes:
-                        continue  # Maltese "Meta ..." ("when ...")
+                        if language.lex.facts.nouns_capitalized or not sentence[: match.start()].strip(_MARKUP):
+                            continue  # Maltese "Meta ..." ("when ..."), German "Kakao" (cocoa)
                     name = _written_otherwise().get(name, name)
                     mentions.append((name, part, sentence))
     glued = _glued_addresses(emails)
@@ -911,6 +912,7 @@ def _organisation_names() -> tuple[str, ...]:
     return tuple(data["organisations"]) + tuple(data.get("part_of") or {})
 
 
+_MARKUP = " \t*_-•·([\"'«“„>#|"  # what may stand before a sentence's first word
 _INNER_CAPITAL = re.compile(r"(?<=[a-z])[A-Z]")
 
 

@@ -56,7 +56,8 @@ class Facts:
     # a country's name does not make the country part of a name ("UK Extension")
     nouns_capitalized: bool = False
     # words of the language spelt as a listed organisation ("Meta" opens Maltese sentences:
-    # "when"), which a policy in it therefore does not name as one
+    # "when"), which a policy in it does not name as one when they open a sentence (or
+    # anywhere, where every noun has a capital: German "Kakao", cocoa)
     organisation_lookalikes: tuple[str, ...] = ()
     country_forms: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
