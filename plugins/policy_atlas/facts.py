@@ -286,14 +286,9 @@ def _extract_facts(preamble: str, sections: tuple[PlacedSection, ...], lang: str
                 note("cookies", True, part, sentence)
             if named:
                 for match in organisations.finditer(sentence):
-                    name = match.group(0)
-                    if name.isupper() and _in_capitals_throughout(sentence):
-                        continue  # "... IN LINE WITH THE LAW": a word, not a name
-                    if language is not None and name in language.organisation_lookalikes:
-                        if language.lex.facts.nouns_capitalized or not sentence[: match.start()].strip(_MARKUP):
-                            continue  # Maltese "Meta ..." ("when ..."), German "Kakao" (cocoa)
-                    name = _written_otherwise().get(name, name)
-                    mentions.append((name, part, sentence))
+                    name = _named(match, sentence, language)
+                    if name is not None:
+                        mentions.append((name, part, sentence))
     glued = _glued_addresses(emails)
     if glued:
         emails = [a for a in emails if a not in glued]
@@ -913,6 +908,21 @@ def _organisation_names() -> tuple[str, ...]:
 
 
 _MARKUP = " \t*_-•·([\"'«“„>#|"  # what may stand before a sentence's first word
+
+
+def _named(match: re.Match[str], sentence: str, language: _Language | None) -> str | None:
+    """The listed name a match of the organisation regex in a sentence stands for, or None
+    where it is a word: in capitals in a sentence in capitals ("IN LINE WITH THE LAW"), or
+    a word of the language spelt so (Maltese "Meta ...", when; German "Kakao", cocoa)."""
+    name = match.group(0)
+    if name.isupper() and _in_capitals_throughout(sentence):
+        return None
+    if language is not None and name in language.organisation_lookalikes:
+        if language.lex.facts.nouns_capitalized or not sentence[: match.start()].strip(_MARKUP):
+            return None
+    return _written_otherwise().get(name, name)
+
+
 _INNER_CAPITAL = re.compile(r"(?<=[a-z])[A-Z]")
 
 
