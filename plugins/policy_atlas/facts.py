@@ -454,8 +454,7 @@ _POLICY_PATH = re.compile(r"privac|legal|terms|polic|datenschutz|confidential|gd
 def organisation_key(name: object) -> str:
     """An organisation's name as names are compared: case, accents, spaces, punctuation and
     a web domain's ending aside ("Fluxx.io" is "Fluxx", "Send in Blue" is "Sendinblue")."""
-    folded = re.sub(r"\.(?:com|io|net|org)$", "", fold(str(name)).strip())
-    return re.sub(r"[\W_]", "", folded)
+    return _spelling_key(re.sub(r"\.(?:com|io|net|org)$", "", str(name).strip(), flags=re.IGNORECASE))
 
 
 _SECOND_LEVEL = frozenset(("co", "com", "org", "net", "gov", "ac", "ne", "or", "go", "edu"))
@@ -932,7 +931,7 @@ def _written_otherwise() -> dict[str, str]:
     "OGONE": La Redoute's processors; names of four letters or more), and a name with a
     capital inside ("HubSpot", "YouTube") with that capital small ("Hubspot", "Youtube");
     not the names organisations.yaml lists under `written_only_as_listed`."""
-    listed = set(_organisation_names())
+    listed = _names_listed()
     exact = {str(n) for n in _organisation_data().get("written_only_as_listed") or ()}
     out: dict[str, str] = {}
     for name in _organisation_names():
