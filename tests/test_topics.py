@@ -883,3 +883,28 @@ def test_a_word_of_the_language_spelt_as_an_organisation_is_none() -> None:
     assert german["third_parties"] == ["Stripe"]  # a German noun has its capital anywhere
     english = _facts("Privacy Notice\n\nSharing\n\nWe share data with Meta and Google.\n")
     assert english["third_parties"] == ["Meta", "Google"]
+
+
+def test_a_name_inflected_as_the_language_does_is_the_name() -> None:
+    """Croatian, Finnish, Hungarian and German glue case endings to a name ("Twittera",
+    "Googlen", "GitHubot", "Facebooks"): the data file lists them (`name_endings`), so the
+    name is found; a word that merely starts with a name is not, nor is an ending that
+    language does not have."""
+    croatian = _facts(
+        "Pravila o privatnosti\n\nDruštveni mediji\n\n"
+        "Ako se uključite s našim računima društvenih medija, poput Twittera ili Facebooka, "
+        "možemo primiti osobne podatke o vama. Plaćanja obrađujemo PayPalom.\n"
+    )
+    assert croatian["third_parties"] == ["Twitter", "Facebook", "PayPal"]
+    finnish = _facts(
+        "Tietosuojaseloste\n\nAnalytiikka\n\nKäytämme Googlen palvelua ja tallennamme tietoja GitHubissa.\n"
+    )
+    assert finnish["third_parties"] == ["Google", "GitHub"]
+    hungarian = _facts(
+        "Adatvédelmi tájékoztató\n\nFejlesztés\n\nA forráskódot a GitHubon tároljuk, a GitHubot használjuk.\n"
+    )
+    assert hungarian["third_parties"] == ["GitHub"]
+    german = _facts("Datenschutzerklärung\n\nSoziale Netzwerke\n\nEs gelten die Nutzungsbedingungen Facebooks.\n")
+    assert german["third_parties"] == ["Facebook"]
+    english = _facts("Privacy Notice\n\nSharing\n\nWe share data with Twittera and Facebookers, not with Stripe.\n")
+    assert english["third_parties"] == ["Stripe"]

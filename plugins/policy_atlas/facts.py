@@ -138,6 +138,7 @@ class _Language:
         self.destination = _Cues(facts.destination_cues)
         self.recipient_headers = _Cues(facts.recipient_headers)
         self.organisation_lookalikes = frozenset(facts.organisation_lookalikes)
+        self.name_endings = facts.name_endings
         self.transfers = _Cues(lex.topic_cues("transfers"))
         self.cookies = _Cues(lex.topic_cues("cookies"))
         self.duration_units = facts.duration_units
@@ -166,8 +167,8 @@ def facts_key(preamble: str, sections: tuple[PlacedSection, ...], lang: str, own
 def prepare(lang: str) -> None:
     """Compile the language's regexes (cues, numbers, CLDR country names) now rather than
     at its first policy: `mkdocs serve` does it while it waits for the first edit."""
-    _language(lang)
-    _organisation_regex()
+    language = _language(lang)
+    _organisation_regex(language.name_endings if language is not None else ())
     _organisations_anywhere()
     _legal_form_after()
     for spaced in (True, False):
@@ -201,7 +202,7 @@ def _extract_facts(preamble: str, sections: tuple[PlacedSection, ...], lang: str
     countries: list[str] = []
     cookies = False
     mentions: list[tuple[str, _Part, str]] = []  # organisation, where, the sentence
-    organisations = _organisation_regex()
+    organisations = _organisation_regex(language.name_endings if language is not None else ())
     for part in parts:
         # What a section can hold at all, looked for once in the whole of it: folding is
         # character by character, so a sentence's folded text is part of the section's.
@@ -533,7 +534,7 @@ def _as_listed(name: str) -> str:
     if listed:
         return listed  # written otherwise: "SalesForce", "Sendinblue."
     known = _organisation_regex().search(name)
-    return _written_otherwise().get(known.group(0), known.group(0)) if known else name
+    return _written_otherwise().get(known["name"], known["name"]) if known else name
 
 
 @cache
@@ -913,7 +914,7 @@ def _named(match: re.Match[str], sentence: str, language: _Language | None) -> s
     """The listed name a match of the organisation regex in a sentence stands for, or None
     where it is a word: in capitals in a sentence in capitals ("IN LINE WITH THE LAW"), or
     a word of the language spelt so (Maltese "Meta ...", when; German "Kakao", cocoa)."""
-    name = match.group(0)
+    name = match["name"]
     if name.isupper() and _in_capitals_throughout(sentence):
         return None
     if language is not None and name in language.organisation_lookalikes:
@@ -1011,9 +1012,12 @@ def _owner(name: str) -> str:
 
 
 @cache
-def _organisation_regex() -> re.Pattern[str]:
+def _organisation_regex(endings: tuple[str, ...] = ()) -> re.Pattern[str]:
+    """Listed names, as whole words, in group "name"; with the endings a language inflects
+    names with (`name_endings`), inflected too ("Facebooka", "Googlen": Facebook, Google)."""
     alternation = longest_first(_searched_names())
-    return re.compile(rf"(?<!{WORD_GOES_ON}|[.@/-])(?:{alternation})(?!{WORD_GOES_ON}|@)")
+    inflected = f"(?:{longest_first(endings)})?" if endings else ""
+    return re.compile(rf"(?<!{WORD_GOES_ON}|[.@/-])(?P<name>{alternation}){inflected}(?!{WORD_GOES_ON}|@)")
 
 
 @cache

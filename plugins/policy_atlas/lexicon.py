@@ -59,6 +59,9 @@ class Facts:
     # "when"), which a policy in it does not name as one when they open a sentence (or
     # anywhere, where every noun has a capital: German "Kakao", cocoa)
     organisation_lookalikes: tuple[str, ...] = ()
+    # endings the language glues to an organisation's name to inflect it (Croatian
+    # "Facebooka", "Facebookom", Finnish "Googlen", German "Facebooks"): the name is meant
+    name_endings: tuple[str, ...] = ()
     country_forms: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
@@ -178,6 +181,7 @@ def _facts(raw: dict[str, object], lang: str) -> Facts:
         recipient_headers=_folded(raw.get("recipient_headers")),
         nouns_capitalized=bool(raw.get("nouns_capitalized", False)),
         organisation_lookalikes=tuple(str(w) for w in raw.get("organisation_lookalikes") or ()),
+        name_endings=tuple(sorted({str(e) for e in raw.get("name_endings") or ()})),
         country_forms=tuple(sorted((str(k).upper(), _folded(v)) for k, v in forms.items())),
     )
 
