@@ -212,3 +212,49 @@ def test_every_page_has_a_content_security_policy_of_its_own_origin(built: Proje
         assert "script-src 'self'" in policy and "'unsafe-inline'" not in policy.split("script-src")[1].split(";")[0]
         # the policy comes before any script
         assert html.index("Content-Security-Policy") < html.find("<script") or "<script" not in html
+
+
+def test_what_policy_atlas_says_inside_a_policy_is_in_the_readers_language(tmp_path: Path) -> None:
+    """Inside a policy's text, which carries the policy's `lang` (and `dir`), the notes,
+    topic chips and generated titles Policy Atlas adds are the reader's: an English note
+    inside an Arabic text reads left to right, the chips inside a German text are marked
+    English. A Markdown title line ("# ...", or a setext "===" underline) is the page's
+    title and is not repeated, marks and all, in the text below it."""
+    project = make_project(tmp_path, seeds=None)
+    (project.seeds / "ar-notice.txt").write_text(
+        "بيان الخصوصية\n\nالبيانات التي نجمعها\n\n"
+        "نجمع اسمك وعنوان بريدك الإلكتروني عند التسجيل في التطبيق. نستخدم هذه البيانات لتقديم الخدمة.\n\n"
+        "مدة الاحتفاظ\n\nنحتفظ ببياناتك لمدة سنتين بعد آخر استخدام للتطبيق.\n",
+        encoding="utf-8",
+    )
+    (project.seeds / "de-hinweis.md").write_text(
+        "# Datenschutzhinweis der Beispiel GmbH\n\nStand: 1. Mai 2025\n\n"
+        "## Welche Daten wir erheben\n\nWir erheben Ihren Namen und Ihre E-Mail-Adresse, wenn Sie ein Konto anlegen.\n\n"
+        "## Speicherdauer\n\nWir speichern Ihre Daten zwei Jahre lang und löschen sie danach.\n",
+        encoding="utf-8",
+    )
+    (project.seeds / "en-statement.md").write_text(
+        "Example Privacy Statement\n=========================\n\nLast updated: 1 May 2025\n\n"
+        "Data we collect\n---------------\n\nWe collect your name and e-mail address when you sign up.\n\n"
+        "How long we keep it\n-------------------\n\nWe keep your data for two years after your last visit.\n",
+        encoding="utf-8",
+    )
+    project.build()
+    pages = {p.parent.name: p.read_text(encoding="utf-8") for p in (project.site / "policies").glob("*/index.html")}
+    arabic = next(html for html in pages.values() if 'lang="ar"' in html)
+    body = arabic[arabic.index('id="policy-body"') :]
+    div = re.search(r'<div[^>]*id="policy-body"[^>]*>', arabic)
+    assert div and 'dir="rtl"' in div.group(0)
+    note = re.search(r'<p class="pa-note pa-untagged"([^>]*)>', body)
+    assert note and 'lang="en"' in note.group(1) and 'dir="ltr"' in note.group(1)
+    german = next(html for html in pages.values() if 'lang="de"' in html)
+    chips = re.findall(r'<p class="pa-topics"([^>]*)>', german)
+    assert chips and all('lang="en"' in attrs and "dir=" not in attrs for attrs in chips)  # both left to right
+    german_body = german[german.index('id="policy-body"') :]
+    assert "Datenschutzhinweis" not in german_body.split("<h2", 1)[0]  # the title, once, above
+    assert "Stand" in german_body.split("<h2", 1)[0]  # the date line is text of its own
+    english = next(html for html in pages.values() if "Example Privacy Statement" in html)
+    english_body = english[english.index('id="policy-body"') :]
+    assert "=====" not in english_body and "&#61;&#61;" not in english_body
+    assert "Example Privacy Statement" not in english_body.split("<h2", 1)[0]
+    assert 'class="pa-topics"' in english and 'class="pa-topics" lang=' not in english  # English in English

@@ -104,6 +104,20 @@ def section_title(placed: PlacedSection, t: Labels) -> str:
 # --- a policy page -------------------------------------------------------------------
 
 
+def _ui_inside(policy: Policy, t: Labels) -> str:
+    """The attributes that mark what Policy Atlas says inside a policy's text (notes, topic
+    chips, generated titles) as the reader's language, not the policy's: its `lang`, and its
+    direction where the two differ ("Topics could not be tagged" inside an Arabic text)."""
+    if t.lang == policy.lang:
+        return ""
+    ui_dir, text_dir = direction(t.lang), direction(policy.lang)
+    return f' lang="{attr(t.lang)}"' + (ui_dir or ' dir="ltr"' if ui_dir != text_dir else "")
+
+
+def _note(policy: Policy, t: Labels, classes: str, message: str) -> list[str]:
+    return [f'<p class="{classes}"{_ui_inside(policy, t)}>{attr(message)}</p>', ""]
+
+
 def render_policy(policy: Policy, t: Labels) -> str:
     title = display_title(policy, t)
     out: list[str] = [f"# {md_text(title)} {{#policy-title}}", ""]
@@ -119,19 +133,19 @@ def render_policy(policy: Policy, t: Labels) -> str:
         note = t(
             "This text has no headings: its sections were cut where the subject changes and their titles are generated."
         )
-        out += [f'<p class="pa-note">{attr(note)}</p>', ""]
+        out += _note(policy, t, "pa-note", note)
     skip = _title_blocks(policy)
     out += _blocks([b for b in policy.segmentation.preamble if b.start not in skip])
     if not policy.lang_supported:
         message = t("Topics could not be tagged: Policy Atlas has no language data for %(language)s yet.") % {
             "language": language_name(policy.lang, t.lang)
         }
-        out += [f'<p class="pa-note pa-untagged">{attr(message)}</p>', ""]
+        out += _note(policy, t, "pa-note pa-untagged", message)
     used: set[str] = {p.id for p in policy.sections}
     first_of_topic = {topic: policy.topic_anchor(topic) for topic in TOPIC_NAMES}
     for placed in policy.sections:
         topics_here = [t_ for t_, sid in first_of_topic.items() if sid == placed.id]
-        out += _section(placed, t, used, topics_here)
+        out += _section(placed, t, used, topics_here, _ui_inside(policy, t))
     out += ["</div>", ""]
     return "\n".join(out)
 
@@ -141,7 +155,16 @@ def _title_blocks(policy: Policy) -> set[int]:
     span = policy.segmentation.title_line
     if span is None or policy.title_generated:
         return set()
-    return {b.start for b in policy.segmentation.preamble if span[0] <= b.start < span[1] and b.text == policy.title}
+    # with the Markdown that made it one: "# Title", "**Title**", a setext "=====" underline
+    return {
+        b.start
+        for b in policy.segmentation.preamble
+        if span[0] <= b.start < span[1]
+        and (_SETEXT_UNDERLINE.fullmatch(b.text) or b.text.strip("#*_ \t") == policy.title)
+    }
+
+
+_SETEXT_UNDERLINE = re.compile(r"\s*(?:=+|-+)\s*")
 
 
 def _meta_table(policy: Policy, t: Labels) -> list[str]:
@@ -186,7 +209,9 @@ def _meta_table(policy: Policy, t: Labels) -> list[str]:
     return lines
 
 
-def _section(placed: PlacedSection, t: Labels, used: set[str], first_of: list[str]) -> list[str]:
+def _section(placed: PlacedSection, t: Labels, used: set[str], first_of: list[str], ui: str = "") -> list[str]:
+    """One section's anchors, heading, topic chips and text; `ui` marks what Policy Atlas
+    says there as the reader's language (`_ui_inside`)."""
     out: list[str] = []
     topic_anchors = [f"topic-{topic}" for topic in first_of]
     for extra in all_anchor_ids(placed)[1:] + topic_anchors:
@@ -196,11 +221,11 @@ def _section(placed: PlacedSection, t: Labels, used: set[str], first_of: list[st
         out += [f'<div class="pa-anchor" id="{attr(extra)}" data-pa-target="{attr(placed.id)}"></div>', ""]
     level = min(placed.section.level + 1, 6)
     title = section_title(placed, t)
-    classes = " .pa-generated" if placed.section.generated_title else ""
+    classes = f" .pa-generated{ui}" if placed.section.generated_title else ""
     out += [f"{'#' * level} {md_text(title)} {{#{placed.id}{classes}}}", ""]
     if placed.section.generated_title:
         generated = t("Title generated from the topic of this part.")
-        out += [f'<p class="pa-note">{attr(generated)}</p>', ""]
+        out += [f'<p class="pa-note"{ui}>{attr(generated)}</p>', ""]
     if placed.topics:
         chips = " ".join(
             f'[{md_text(t(TOPIC_NAMES[topic]))}](../topics/{topic}.md){{ .pa-chip data-pa-topic="{topic}" }}'
@@ -208,10 +233,10 @@ def _section(placed: PlacedSection, t: Labels, used: set[str], first_of: list[st
         )
         same = t("Same topic in other policies")
         compare = f"[{md_text(same)}](../matrix.md#row-{placed.topics[0]}){{ .pa-compare }}"
-        out += [f"{chips} · {compare}", "{ .pa-topics }", ""]
+        out += [f"{chips} · {compare}", f"{{ .pa-topics{ui} }}", ""]
     for note in placed.removed_notes:
         message = t("Text once linked here was removed: “%(title)s”.") % {"title": note}
-        out += [f'<p class="pa-note pa-removed">{attr(message)}</p>', ""]
+        out += [f'<p class="pa-note pa-removed"{ui}>{attr(message)}</p>', ""]
     out += _blocks(list(placed.section.blocks))
     return out
 
