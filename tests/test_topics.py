@@ -908,3 +908,19 @@ def test_a_name_inflected_as_the_language_does_is_the_name() -> None:
     assert german["third_parties"] == ["Facebook"]
     english = _facts("Privacy Notice\n\nSharing\n\nWe share data with Twittera and Facebookers, not with Stripe.\n")
     assert english["third_parties"] == ["Stripe"]
+
+
+def test_a_service_of_the_policys_own_organisation_is_no_third_party() -> None:
+    """Google's privacy policy (YouTube's too) names YouTube among Google's own services:
+    organisations.yaml lists YouTube as a brand of Google, so it is no third party there,
+    while a policy of anyone else embedding YouTube videos has it as one."""
+    google = _facts(
+        "Google Privacy Policy\n\nOur services\n\n"
+        "Our services include Google apps, sites, and devices, like Search, YouTube, and Google Home. "
+        "We share information with Stripe to process payments.\n"
+    )
+    assert google["third_parties"] == ["Stripe"]
+    other = _facts(
+        "Example Privacy Policy\n\nEmbedded content\n\nOur pages embed videos from YouTube and collect payments through Stripe.\n"
+    )
+    assert other["third_parties"] == ["YouTube", "Stripe"]

@@ -976,12 +976,17 @@ class _Own:
     organisation named in its publisher, title or web address ("Zoom Privacy Statement",
     "https://www.amazon.com/..."), directly or by a brand of its own ("Firefox OS Privacy
     Notice": Mozilla), or whose name starts with the publisher's first word ("Snapchat" of
-    "Snap Inc."), or whose site it links to as its own (`_home_site`)."""
+    "Snap Inc."), or whose site it links to as its own (`_home_site`); and a brand of that
+    organisation ("YouTube" among "our services" in Google's policy)."""
 
     def __init__(self, own: tuple[str, ...], home: str = "") -> None:
         self.home = home
         self.names = fold(" ".join(own))
-        self.owners = {owner for brand, owner in _mapping("brands").items() if fold(brand) in self.names}
+        self.owners = {
+            owner
+            for brand, owner in _mapping("brands").items()
+            if fold(brand) in self.names or (home and organisation_key(brand) == home)
+        }
         publisher = fold(own[0]).split() if own else []
         self.first_word = publisher[0] if publisher and len(publisher[0]) >= 4 else None
         self.known: dict[tuple[str, str], bool] = {}
@@ -997,6 +1002,10 @@ class _Own:
                 or (self.first_word is not None and folded.startswith(self.first_word))
                 or (bool(self.home) and organisation_key(organisation) == self.home)
             )
+            owner = _mapping("brands").get(organisation)
+            if not self.known[key] and owner is not None and owner != organisation:
+                # a brand of its own organisation ("YouTube" in Google's policy)
+                self.known[key] = self(owner, owner)
         return self.known[key]
 
 
