@@ -924,3 +924,19 @@ def test_a_service_of_the_policys_own_organisation_is_no_third_party() -> None:
         "Example Privacy Policy\n\nEmbedded content\n\nOur pages embed videos from YouTube and collect payments through Stripe.\n"
     )
     assert other["third_parties"] == ["YouTube", "Stripe"]
+
+
+def test_a_country_ending_an_address_broken_by_br_in_a_table_is_no_destination() -> None:
+    """Airbnb's French policy lists its entities in a table whose address cells are broken
+    with <br>: the country on the address's last line is where the entity sits, while La
+    Redoute's cell of countries broken the same way names destinations."""
+    facts = _facts(
+        "Politique de confidentialité\n\nTransferts internationaux\n\n"
+        "Nous transférons vos données aux entités suivantes et hors de l'Union européenne.\n\n"
+        "| Entité | Adresse |\n|---|---|\n"
+        "| Airbnb Ireland UC | 25 North Wall Quay<br><br>Dublin 1, D01 H104<br><br>Irlande |\n"
+        "| Airbnb Payments Luxembourg SA | 2 Rue Edward Steichen L-2540<br><br>Luxembourg, Luxembourg |\n\n"
+        "| Activité | Pays de destination |\n|---|---|\n"
+        "| Relation client | Maroc<br><br>Madagascar<br><br>Côte d’Ivoire |\n"
+    )
+    assert facts["transfer_countries"] == ["MA", "MG", "CI"]

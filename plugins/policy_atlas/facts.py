@@ -771,6 +771,12 @@ _AFTER_A_TOWN = re.compile(r"(?<![\w.,])\d{4,5}\s+[^\W\d]+(?:[ -][^\W\d]+)?,\s*$
 # what follows a country in a postal address: contact details (an e-mail address, a
 # telephone number, a web address), a "tel"/"fax" label or a postcode
 _CONTACT_NEXT = re.compile(rf"\w*[\s,;:.]+(?:\S*(?:{CONTACTISH.pattern})|tel\b|phone\b|fax\b|\d{{4,}}\b)")
+# a country on the last line of an address that a table cell breaks with <br>, under a
+# line with its postcode ("| 25 North Wall Quay<br><br>Dublin 1, D01 H104<br><br>Irlande |",
+# "L-2540<br><br>Luxembourg, Luxembourg |"); not in a list of countries so broken
+# ("| Maroc<br><br>Madagascar<br><br>Côte d’Ivoire |")
+_AFTER_A_BREAK = re.compile(r"\d[^|<>]{0,30}(?:<br\s*/?>\s*)+[^|<>\d]{0,40}$")
+_CELL_END = re.compile(r"[^|<>]{0,40}(?:\||$)")
 _CLAUSE_BREAK = re.compile(r"[,;:()，、；：。．.!?！？]")
 
 
@@ -847,6 +853,7 @@ def _countries(
             _AFTER_A_NUMBER.search(before[-12:])
             or _AFTER_A_TOWN.search(before[-40:])
             or _CONTACT_NEXT.match(folded, match.end())
+            or (_AFTER_A_BREAK.search(before[-60:]) and _CELL_END.match(folded, match.end()))
         ):
             continue  # "L-2449 Luxembourg", "Cork, Ireland, gdpr@...": a postal address, not a destination
         end = match.end()
