@@ -218,13 +218,14 @@ def test_what_policy_atlas_says_inside_a_policy_is_in_the_readers_language(tmp_p
     """Inside a policy's text, which carries the policy's `lang` (and `dir`), the notes,
     topic chips and generated titles Policy Atlas adds are the reader's: an English note
     inside an Arabic text reads left to right, the chips inside a German text are marked
-    English. A Markdown title line ("# ...", or a setext "===" underline) is the page's
+    English. The policy's own title, on its page and in the tables, is marked as its
+    language (an Arabic title reads right to left). A Markdown title line ("# ...", or a setext "===" underline) is the page's
     title and is not repeated, marks and all, in the text below it."""
     project = make_project(tmp_path, seeds=None)
-    (project.seeds / "ar-notice.txt").write_text(
-        "بيان الخصوصية\n\nالبيانات التي نجمعها\n\n"
+    (project.seeds / "ar-notice.md").write_text(
+        "# بيان الخصوصية\n\n## البيانات التي نجمعها\n\n"
         "نجمع اسمك وعنوان بريدك الإلكتروني عند التسجيل في التطبيق. نستخدم هذه البيانات لتقديم الخدمة.\n\n"
-        "مدة الاحتفاظ\n\nنحتفظ ببياناتك لمدة سنتين بعد آخر استخدام للتطبيق.\n",
+        "## مدة الاحتفاظ\n\nنحتفظ ببياناتك لمدة سنتين بعد آخر استخدام للتطبيق.\n",
         encoding="utf-8",
     )
     (project.seeds / "de-hinweis.md").write_text(
@@ -247,6 +248,13 @@ def test_what_policy_atlas_says_inside_a_policy_is_in_the_readers_language(tmp_p
     assert div and 'dir="rtl"' in div.group(0)
     note = re.search(r'<p class="pa-note pa-untagged"([^>]*)>', body)
     assert note and 'lang="en"' in note.group(1) and 'dir="ltr"' in note.group(1)
+    # the policy's own title, above its text and in every table, is in its own language
+    h1 = re.search(r"<h1[^>]*>", arabic)
+    assert h1 and 'lang="ar"' in h1.group(0) and 'dir="rtl"' in h1.group(0)
+    for page in ("", "matrix/"):
+        html = (project.site / page / "index.html").read_text(encoding="utf-8")
+        links = [a for a in re.findall(r"<a [^>]*>", html) if "policies/" in a and 'lang="ar"' in a]
+        assert links and all('dir="rtl"' in a for a in links), page
     german = next(html for html in pages.values() if 'lang="de"' in html)
     chips = re.findall(r'<p class="pa-topics"([^>]*)>', german)
     assert chips and all('lang="en"' in attrs and "dir=" not in attrs for attrs in chips)  # both left to right

@@ -85,6 +85,22 @@ def display_title(policy: Policy, t: Labels) -> str:
     return t("Privacy policy") + f" ({policy.name})"
 
 
+def title_attrs(policy: Policy, t: Labels) -> str:
+    """Attribute-list entries marking a policy's own title as its language's where that is
+    not the reader's: its `lang`, and its direction (an Arabic title in an English table
+    reads right to left). A generated title is the reader's."""
+    if policy.title_generated or policy.lang == t.lang:
+        return ""
+    text_dir = direction(policy.lang)
+    return f' lang="{attr(policy.lang)}"' + (text_dir or (' dir="ltr"' if direction(t.lang) else ""))
+
+
+def title_link(policy: Policy, t: Labels, href: str) -> str:
+    """A Markdown link to a policy by its title, marked as the title's language."""
+    attrs = title_attrs(policy, t)
+    return f"[{md_text(display_title(policy, t))}]({href})" + (f"{{{attrs} }}" if attrs else "")
+
+
 def citation(policy: Policy, t: Labels) -> str:
     """ "WebProm – Privacy Policy": how a ticket names the policy."""
     if policy.publisher:
@@ -120,7 +136,7 @@ def _note(policy: Policy, t: Labels, classes: str, message: str) -> list[str]:
 
 def render_policy(policy: Policy, t: Labels) -> str:
     title = display_title(policy, t)
-    out: list[str] = [f"# {md_text(title)} {{#policy-title}}", ""]
+    out: list[str] = [f"# {md_text(title)} {{#policy-title{title_attrs(policy, t)}}}", ""]
     out += _meta_table(policy, t)
     cite = citation(policy, t)
     copy_label, copied_label = t("Copy link"), t("Link copied")
@@ -209,7 +225,7 @@ def _meta_table(policy: Policy, t: Labels) -> list[str]:
     return lines
 
 
-def _section(placed: PlacedSection, t: Labels, used: set[str], first_of: list[str], ui: str = "") -> list[str]:
+def _section(placed: PlacedSection, t: Labels, used: set[str], first_of: list[str], ui: str) -> list[str]:
     """One section's anchors, heading, topic chips and text; `ui` marks what Policy Atlas
     says there as the reader's language (`_ui_inside`)."""
     out: list[str] = []
@@ -290,7 +306,7 @@ _ROWS: ObjectMemo[str] = ObjectMemo()
 
 def _policy_row(policy: Policy, t: Labels, link_prefix: str) -> str:
     ui = t.lang
-    link = f"[{md_text(display_title(policy, t))}]({link_prefix}{page_path(policy.slug)})"
+    link = title_link(policy, t, f"{link_prefix}{page_path(policy.slug)}")
     updated = format_policy_date(policy.updated, ui) if policy.updated else "–"
     cells = [
         link,

@@ -16,10 +16,10 @@ import re
 from .cache import ObjectMemo
 from .i18n import N_, Labels
 from .lexicon import TOPIC_IDS
-from .localize import country_name, duration_days, format_duration, format_policy_date, language_name
+from .localize import country_name, direction, duration_days, format_duration, format_policy_date, language_name
 from .localize import format_confidence as format_percent  # a share as a localized percentage
 from .model import Policy, Site
-from .render import TOPIC_NAMES, attr, display_title, md_heading, md_text, section_title
+from .render import TOPIC_NAMES, attr, display_title, md_heading, md_text, section_title, title_attrs, title_link
 
 # Up to this many policies the matrix has one column per policy; beyond, one row each.
 WIDE_LIMIT = 12
@@ -121,7 +121,7 @@ def render_matrix(site: Site, t: Labels) -> str:
 
 def _wide(policies: tuple[Policy, ...], t: Labels) -> list[str]:
     topic_label = t("Topic")
-    head = [md_text(topic_label)] + [f"[{md_text(display_title(p, t))}](policies/{p.slug}.md)" for p in policies]
+    head = [md_text(topic_label)] + [title_link(p, t, f"policies/{p.slug}.md") for p in policies]
     lines = ['<div class="pa-matrix pa-wide" markdown>', "", "| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for topic in TOPIC_IDS:
         cells = [f'<span id="row-{topic}"></span>{md_text(t(TOPIC_NAMES[topic]))}']
@@ -169,7 +169,7 @@ def _long(policies: tuple[Policy, ...], t: Labels) -> list[str]:
 
 def _long_row(p: Policy, fact_keys: tuple[str, ...], t: Labels) -> str:
     cells = [
-        f"[{md_text(display_title(p, t))}](policies/{p.slug}.md)",
+        title_link(p, t, f"policies/{p.slug}.md"),
         md_text(language_name(p.lang, t.lang)),
         f'<time datetime="{p.updated.iso}">{md_text(format_policy_date(p.updated, t.lang))}</time>'
         if p.updated
@@ -330,13 +330,13 @@ def render_topic(site: Site, topic: str, t: Labels) -> str:
 
 def _missing_item(policy: Policy, t: Labels) -> str:
     reason = "" if policy.lang_supported else " " + md_text(t("(topics could not be tagged)"))
-    return f"- {_link(policy, None, md_text(display_title(policy, t)))}{reason}"
+    return f"- {title_link(policy, t, f'../policies/{policy.slug}.md')}{reason}"
 
 
 def _topic_part(policy: Policy, topic: str, t: Labels, chars: int = EXCERPT_CHARS) -> str:
     """One policy's sections on a topic, with excerpts and deep links."""
-    out = [f"## {md_text(display_title(policy, t))} {{#{policy.slug}}}", ""]
-    out += [f'<div class="pa-excerpts" lang="{attr(policy.lang)}" markdown>', ""]
+    out = [f"## {md_text(display_title(policy, t))} {{#{policy.slug}{title_attrs(policy, t)}}}", ""]
+    out += [f'<div class="pa-excerpts" lang="{attr(policy.lang)}"{direction(policy.lang)} markdown>', ""]
     for placed in policy.sections:
         if topic not in placed.topics:
             continue
