@@ -940,3 +940,20 @@ def test_a_country_ending_an_address_broken_by_br_in_a_table_is_no_destination()
         "| Relation client | Maroc<br><br>Madagascar<br><br>Côte d’Ivoire |\n"
     )
     assert facts["transfer_countries"] == ["MA", "MG", "CI"]
+
+
+def test_names_that_are_words_count_where_the_language_does_not_use_them_so() -> None:
+    """ "Sift" (fraud prevention) is an English verb and "Sofort" (Klarna's bank transfer) a
+    German adverb: listed, with the words in the languages' organisation_lookalikes, an
+    English sentence opening with the verb names no organisation and German never does,
+    while "Sofortüberweisung" is Klarna's."""
+    english = _facts(
+        "Privacy Policy\n\nFraud prevention\n\n"
+        "Sift through your settings to choose what we keep. We share device data with Sift to prevent fraud.\n"
+    )
+    assert english["third_parties"] == ["Sift"]
+    assert english["evidence"]["third_parties"][0]["quote"].startswith("We share device data with Sift")
+    german = _facts(
+        "Datenschutzerklärung\n\nZahlung\n\nSofort nach der Bestellung leiten wir Ihre Zahlung an Sofortüberweisung weiter.\n"
+    )
+    assert german["third_parties"] == ["Klarna"]
