@@ -85,14 +85,20 @@ def display_title(policy: Policy, t: Labels) -> str:
     return t("Privacy policy") + f" ({policy.name})"
 
 
-def title_attrs(policy: Policy, t: Labels) -> str:
-    """Attribute-list entries marking a policy's own title as its language's where that is
-    not the reader's: its `lang`, and its direction (an Arabic title in an English table
-    reads right to left). A generated title is the reader's."""
-    if policy.title_generated or policy.lang == t.lang:
+def lang_attrs(lang: str, around: str) -> str:
+    """The attributes of text in language `lang` standing in text in `around`: its `lang`,
+    and its `dir` where the two directions differ (an Arabic title in an English table, an
+    English note in an Arabic text); none for the same language."""
+    if lang == around:
         return ""
-    text_dir = direction(policy.lang)
-    return f' lang="{attr(policy.lang)}"' + (text_dir or (' dir="ltr"' if direction(t.lang) else ""))
+    own, outer = direction(lang), direction(around)
+    return f' lang="{attr(lang)}"' + ((own or ' dir="ltr"') if own != outer else "")
+
+
+def title_attrs(policy: Policy, t: Labels) -> str:
+    """The attributes of a policy's own title among the reader's words (a generated title
+    is the reader's)."""
+    return "" if policy.title_generated else lang_attrs(policy.lang, t.lang)
 
 
 def title_link(policy: Policy, t: Labels, href: str) -> str:
@@ -121,13 +127,9 @@ def section_title(placed: PlacedSection, t: Labels) -> str:
 
 
 def _ui_inside(policy: Policy, t: Labels) -> str:
-    """The attributes that mark what Policy Atlas says inside a policy's text (notes, topic
-    chips, generated titles) as the reader's language, not the policy's: its `lang`, and its
-    direction where the two differ ("Topics could not be tagged" inside an Arabic text)."""
-    if t.lang == policy.lang:
-        return ""
-    ui_dir, text_dir = direction(t.lang), direction(policy.lang)
-    return f' lang="{attr(t.lang)}"' + (ui_dir or ' dir="ltr"' if ui_dir != text_dir else "")
+    """The attributes of what Policy Atlas says inside a policy's text (notes, topic chips,
+    generated titles): the reader's language, not the policy's."""
+    return lang_attrs(t.lang, policy.lang)
 
 
 def _note(policy: Policy, t: Labels, classes: str, message: str) -> list[str]:
