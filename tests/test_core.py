@@ -340,3 +340,22 @@ def test_only_navigation_is_skipped_when_detecting_the_language() -> None:
     assert "Welche Daten wir erheben" in sample and "Wie lange" in sample and "English" not in sample
     links = "".join(f"* [Datenschutzerklärung, Abschnitt {n}](https://example.de/datenschutz/{n})\n" for n in range(40))
     assert detect_language(links).lang == "de"
+
+
+def test_update_dates_labelled_as_coronamelder_and_uber_label_them() -> None:
+    """ "Most recent update: 15 March 2021" closes CoronaMelder's English statement, "Date de
+    modification: 17/07/2024" opens Uber's French one: both are the update date (data
+    files' `updated_labels`)."""
+    updated, effective = _dates(
+        "Privacy statement CoronaMelder\n\n" + _BODY + "\nThis privacy statement is subject to amendment.\n\n"
+        "Most recent update: 15 March 2021\n"
+    )
+    assert updated is not None and updated.iso == "2021-03-15" and effective is None
+    french = (
+        "Date de modification: 17/07/2024\n\nDéclaration de confidentialité\n\n"
+        "Nous collectons les données que vous nous fournissez lors de la création de votre compte, "
+        "et nous les utilisons pour fournir nos services.\n\n## Vos droits\n\n"
+        "Vous pouvez demander une copie de vos données ou leur suppression.\n"
+    )
+    updated, effective = _dates(french, "fr.txt")
+    assert updated is not None and updated.iso == "2024-07-17" and effective is None
