@@ -530,6 +530,18 @@ def test_an_address_with_a_word_glued_before_it_is_the_same_address() -> None:
     assert [e["value"] for e in facts["evidence"]["emails"]] == ["contact@avoteca.example"]
 
 
+def test_an_address_with_a_word_glued_after_it_is_the_same_address() -> None:
+    """Back Market's French policy: "écrire en ligne à legal@backmarket.comou par courrier"
+    (the space before "ou" lost), beside "legal@backmarket.com" written properly."""
+    facts = _facts(
+        "Politique de confidentialité\n\nVos droits\n\n"
+        "Écrivez à notre délégué à la protection des données : legal@backmarket.example. "
+        "Il vous suffit de nous écrire en ligne à legal@backmarket.exampleou par courrier à notre siège.\n"
+    )
+    assert facts["emails"] == ["legal@backmarket.example"]
+    assert [e["value"] for e in facts["evidence"]["emails"]] == ["legal@backmarket.example"]
+
+
 def test_an_update_date_in_the_last_sentence_of_running_text() -> None:
     german = _draft(
         "Datenschutzerklärung\n\nIhre Rechte\n\nSie haben das Recht auf Auskunft über Ihre Daten.\n\n"

@@ -354,10 +354,17 @@ _LIST_MARK = re.compile(r"^(?:[-*+•·▪◦●‣–]|\d{1,3}[.)])\s")
 
 
 def _glued_addresses(emails: list[str]) -> set[str]:
-    """Addresses that are another address with a word glued before it, as text scraped
-    from a page loses the space ("un email lacontact@avoteca.com" next to
-    "contact@avoteca.com"): the same address, not a second one."""
-    return {a for a in emails for b in emails if a != b and a.endswith(b) and a[: len(a) - len(b)].isalpha()}
+    """Addresses that are another address with a word glued before or after it, as text
+    scraped from a page loses the space ("un email lacontact@avoteca.com" next to
+    "contact@avoteca.com", "legal@backmarket.comou par courrier" next to
+    "legal@backmarket.com"): the same address, not a second one."""
+    return {
+        a
+        for a in emails
+        for b in emails
+        if a != b
+        and ((a.endswith(b) and a[: len(a) - len(b)].isalpha()) or (a.startswith(b) and a[len(b) :].isalpha()))
+    }
 
 
 def _lines(text: str) -> list[str]:
