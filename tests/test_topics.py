@@ -975,3 +975,18 @@ def test_names_that_are_words_count_where_the_language_does_not_use_them_so() ->
         "Datenschutzerklärung\n\nZahlung\n\nSofort nach der Bestellung leiten wir Ihre Zahlung an Sofortüberweisung weiter.\n"
     )
     assert german["third_parties"] == ["Klarna"]
+
+
+def test_tracing_apps_are_no_tracking_technology() -> None:
+    """Spanish "rastreo" is tracking and contact tracing alike: CoronaMelder's "aplicaciones
+    de rastreo del coronavirus" say nothing of cookies, "tecnologías de rastreo" do."""
+    tracing = _facts(
+        "Declaración de privacidad\n\nInteroperabilidad\n\n"
+        "La Comisión Europea ha puesto en marcha una infraestructura para facilitar la colaboración "
+        "entre las aplicaciones de rastreo del coronavirus de los diferentes países.\n"
+    )
+    assert tracing["cookies"] is False
+    tracking = _facts(
+        "Declaración de privacidad\n\nPublicidad\n\nUtilizamos tecnologías de rastreo para medir la publicidad.\n"
+    )
+    assert tracking["cookies"] is True
