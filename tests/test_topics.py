@@ -990,3 +990,14 @@ def test_tracing_apps_are_no_tracking_technology() -> None:
         "Declaración de privacidad\n\nPublicidad\n\nUtilizamos tecnologías de rastreo para medir la publicidad.\n"
     )
     assert tracking["cookies"] is True
+
+
+def test_a_name_after_an_arabic_conjunction_is_the_name() -> None:
+    """Arabic joins "and" (و) to the word after it, a Latin name too: Mozilla's Arabic
+    websites notice lists "Braintree، وPayPal، وBitPay، وStripe". Third parties need no
+    language data, so an Arabic policy has them as any other."""
+    facts = _facts(
+        "# إشعار الخصوصية\n\n## المدفوعات\n\n"
+        "نستخدم مزودي خدمات الدفع (على سبيل المثال، Braintree، وPayPal، وBitPay، وStripe).\n"
+    )
+    assert facts["third_parties"] == ["Braintree", "PayPal", "BitPay", "Stripe"]

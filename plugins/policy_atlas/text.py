@@ -10,8 +10,9 @@ from collections.abc import Iterable
 _NO_SPACE_SCRIPTS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0e7f\u0e80-\u0eff\u1000-\u109f"
 # a character that makes a name part of a longer word: a letter or digit, but not one of a
 # script written without spaces, nor Korean, whose particles join the word before ("GitHubの",
-# "Stripe를" name GitHub and Stripe)
-WORD_GOES_ON = rf"[^\W{_NO_SPACE_SCRIPTS}\uac00-\ud7af]"
+# "Stripe를" name GitHub and Stripe), nor Arabic or Hebrew, whose conjunctions and
+# prepositions join the word after ("وPayPal": and PayPal)
+WORD_GOES_ON = rf"[^\W{_NO_SPACE_SCRIPTS}\uac00-\ud7af\u0590-\u05ff\u0600-\u06ff\u0750-\u077f]"
 WORD_RE = re.compile(rf"[{_NO_SPACE_SCRIPTS}]|[^\W{_NO_SPACE_SCRIPTS}]+(?:['’-][^\W{_NO_SPACE_SCRIPTS}]+)*")
 TAG_RE = re.compile(r"<[^<>]{0,2000}>")
 KRAMDOWN_ATTRS = re.compile(r"\{:[^{}]*\}")  # kramdown attribute lists: {: datetime="..." }
