@@ -1001,3 +1001,15 @@ def test_a_name_after_an_arabic_conjunction_is_the_name() -> None:
         "نستخدم مزودي خدمات الدفع (على سبيل المثال، Braintree، وPayPal، وBitPay، وStripe).\n"
     )
     assert facts["third_parties"] == ["Braintree", "PayPal", "BitPay", "Stripe"]
+
+
+def test_a_country_in_the_genitive_is_what_belongs_to_it_not_a_destination() -> None:
+    """ "Brazil's Data Protection Authority Standard Contractual Clauses", "Ireland's lead
+    supervisory authority" (Bluesky, Meta): the apostrophe's genitive names the country's
+    authority or law, not where data goes; the United States, where it does go, counts."""
+    facts = _facts(
+        "Privacy Notice\n\nInternational transfers\n\n"
+        "We transfer personal information to the United States based on safeguards like Brazil’s Data "
+        "Protection Authority Standard Contractual Clauses, and Ireland's lead supervisory authority oversees us.\n"
+    )
+    assert facts["transfer_countries"] == ["US"]

@@ -772,6 +772,8 @@ def _capital_after(original: str, end: int) -> bool:
     return bool(match and match.group(1).isupper())
 
 
+# a genitive written with an apostrophe ("Ireland's", "the UK’s"): what belongs to the country
+_POSSESSIVE = re.compile(r"['’]s\b")
 _AFTER_A_NUMBER = re.compile(r"\d[\w-]*,?\s*$")
 # a postcode and its town before a country: "1030 Brüssel, Belgien", "75008 Paris, France"
 _AFTER_A_TOWN = re.compile(r"(?<![\w.,])\d{4,5}\s+[^\W\d]+(?:[ -][^\W\d]+)?,\s*$")
@@ -877,6 +879,8 @@ def _countries(
             continue  # "Malt Community GmbH (Allemagne)": where a company sits
         if aligned and not language.lex.facts.nouns_capitalized and _capital_after(original, end):
             continue  # "the UK Extension to the DPF", "the Gibraltar Regulatory Authority": a name
+        if aligned and _POSSESSIVE.match(original, end):
+            continue  # "Ireland's lead supervisory authority", "Brazil's LGPD": what is the country's
         code = names[match.group(0)]
         window = _resident_window(before, no_space, places)
         if language.resident.found(window, no_space) or (
