@@ -1013,3 +1013,14 @@ def test_a_country_in_the_genitive_is_what_belongs_to_it_not_a_destination() -> 
         "Protection Authority Standard Contractual Clauses, and Ireland's lead supervisory authority oversees us.\n"
     )
     assert facts["transfer_countries"] == ["US"]
+
+
+def test_a_country_where_users_of_the_service_are_is_where_they_live() -> None:
+    """Bluesky: "If you are a user of Bluesky App Services in Brazil, the below additional
+    terms apply": Brazil is where those users are, not where their data goes."""
+    facts = _facts(
+        "Privacy Notice\n\nInternational transfers\n\n"
+        "If you are a user of Bluesky App Services in Brazil, the below additional terms apply. "
+        "We transfer personal information to the United States.\n"
+    )
+    assert facts["transfer_countries"] == ["US"]
