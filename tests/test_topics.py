@@ -1024,3 +1024,15 @@ def test_a_country_where_users_of_the_service_are_is_where_they_live() -> None:
         "We transfer personal information to the United States.\n"
     )
     assert facts["transfer_countries"] == ["US"]
+
+
+def test_an_initialism_does_not_end_a_sentence() -> None:
+    """ "U.S. States" heads Bluesky's notes for American states, and "these U.S. State
+    Privacy Disclosures" is one sentence, not two: the country starts a name there, and
+    cut after "U.S." it stood alone as if data went there."""
+    facts = _facts(
+        "Privacy Notice\n\nInternational transfers\n\n"
+        "We transfer personal information to Ireland. These U.S. State Privacy Disclosures supplement "
+        "the information in this notice.\n"
+    )
+    assert facts["transfer_countries"] == ["IE"]
