@@ -777,6 +777,8 @@ def test_the_organisation_list_names_each_organisation_once() -> None:
     # letters ("OPPO": Oppo, matching being case-sensitive)
     for product, owner in data["part_of"].items():
         assert organisation_key(product) not in keys or organisation_key(product) == organisation_key(owner), product
+    # a brand's owner is an organisation, not a brand again (a policy's own is found through one step)
+    assert not set(data["brands"].values()) & set(data["brands"])
     ordinary = {"Convert", "Fathom", "Visa", "DPD", "Signal", "Square", "Impact", "Orange", "Tableau", "Sage"}
     ordinary |= {"Mapp", "Miro", "VWO", "NTT", "Plaid", "GoTo", "Sucuri", "Swan"}
     assert not (listed | set(data["part_of"])) & ordinary
