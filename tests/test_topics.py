@@ -972,6 +972,14 @@ def test_names_that_are_words_count_where_the_language_does_not_use_them_so() ->
         "Sift through your settings to choose what we keep. We share device data with Sift to prevent fraud.\n"
     )
     assert english["third_parties"] == ["Sift"]
+    # "Adjust your settings" (Meta's, X's policies), a verb too; the mobile measurement company inside a sentence
+    adjust = _facts(
+        "Privacy Policy\n\nYour settings\n\n[Adjust your settings](https://example.org/settings) at any time.\n\n"
+        "* Adjust some of your account settings to match across your accounts.\n\n"
+        "We measure app installs with Adjust and AppsFlyer.\n"
+    )
+    assert adjust["third_parties"] == ["Adjust", "AppsFlyer"]
+    assert adjust["evidence"]["third_parties"][0]["quote"].startswith("We measure app installs")
     assert english["evidence"]["third_parties"][0]["quote"].startswith("We share device data with Sift")
     german = _facts(
         "Datenschutzerklärung\n\nZahlung\n\nSofort nach der Bestellung leiten wir Ihre Zahlung an Sofortüberweisung weiter.\n"
