@@ -132,8 +132,9 @@ def _ui_inside(policy: Policy, t: Labels) -> str:
     return lang_attrs(t.lang, policy.lang)
 
 
-def _note(policy: Policy, t: Labels, classes: str, message: str) -> list[str]:
-    return [f'<p class="{classes}"{_ui_inside(policy, t)}>{attr(message)}</p>', ""]
+def _note(classes: str, message: str, ui: str) -> list[str]:
+    """A note of Policy Atlas's inside a policy's text, marked as the reader's language (`ui`)."""
+    return [f'<p class="{classes}"{ui}>{attr(message)}</p>', ""]
 
 
 def render_policy(policy: Policy, t: Labels) -> str:
@@ -151,14 +152,14 @@ def render_policy(policy: Policy, t: Labels) -> str:
         note = t(
             "This text has no headings: its sections were cut where the subject changes and their titles are generated."
         )
-        out += _note(policy, t, "pa-note", note)
+        out += _note("pa-note", note, _ui_inside(policy, t))
     skip = _title_blocks(policy)
     out += _blocks([b for b in policy.segmentation.preamble if b.start not in skip])
     if not policy.lang_supported:
         message = t("Topics could not be tagged: Policy Atlas has no language data for %(language)s yet.") % {
             "language": language_name(policy.lang, t.lang)
         }
-        out += _note(policy, t, "pa-note pa-untagged", message)
+        out += _note("pa-note pa-untagged", message, _ui_inside(policy, t))
     used: set[str] = {p.id for p in policy.sections}
     first_of_topic = {topic: policy.topic_anchor(topic) for topic in TOPIC_NAMES}
     for placed in policy.sections:
@@ -243,7 +244,7 @@ def _section(placed: PlacedSection, t: Labels, used: set[str], first_of: list[st
     out += [f"{'#' * level} {md_text(title)} {{#{placed.id}{classes}}}", ""]
     if placed.section.generated_title:
         generated = t("Title generated from the topic of this part.")
-        out += [f'<p class="pa-note"{ui}>{attr(generated)}</p>', ""]
+        out += _note("pa-note", generated, ui)
     if placed.topics:
         chips = " ".join(
             f'[{md_text(t(TOPIC_NAMES[topic]))}](../topics/{topic}.md){{ .pa-chip data-pa-topic="{topic}" }}'
@@ -254,7 +255,7 @@ def _section(placed: PlacedSection, t: Labels, used: set[str], first_of: list[st
         out += [f"{chips} · {compare}", f"{{ .pa-topics{ui} }}", ""]
     for note in placed.removed_notes:
         message = t("Text once linked here was removed: “%(title)s”.") % {"title": note}
-        out += [f'<p class="pa-note pa-removed"{ui}>{attr(message)}</p>', ""]
+        out += _note("pa-note pa-removed", message, ui)
     out += _blocks(list(placed.section.blocks))
     return out
 

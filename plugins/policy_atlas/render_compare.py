@@ -45,9 +45,12 @@ FACT_ROWS = (
 )
 
 
+def _target(policy: Policy, section_id: str | None = None, prefix: str = "../") -> str:
+    return f"{prefix}policies/{policy.slug}.md" + (f"#{section_id}" if section_id else "")
+
+
 def _link(policy: Policy, section_id: str | None, text: str, prefix: str = "../") -> str:
-    target = f"{prefix}policies/{policy.slug}.md" + (f"#{section_id}" if section_id else "")
-    return f"[{text}]({target})"
+    return f"[{text}]({_target(policy, section_id, prefix)})"
 
 
 def _evidence(policy: Policy, key: str) -> dict[object, str | None]:
@@ -121,7 +124,7 @@ def render_matrix(site: Site, t: Labels) -> str:
 
 def _wide(policies: tuple[Policy, ...], t: Labels) -> list[str]:
     topic_label = t("Topic")
-    head = [md_text(topic_label)] + [title_link(p, t, f"policies/{p.slug}.md") for p in policies]
+    head = [md_text(topic_label)] + [title_link(p, t, _target(p, prefix="")) for p in policies]
     lines = ['<div class="pa-matrix pa-wide" markdown>', "", "| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for topic in TOPIC_IDS:
         cells = [f'<span id="row-{topic}"></span>{md_text(t(TOPIC_NAMES[topic]))}']
@@ -169,7 +172,7 @@ def _long(policies: tuple[Policy, ...], t: Labels) -> list[str]:
 
 def _long_row(p: Policy, fact_keys: tuple[str, ...], t: Labels) -> str:
     cells = [
-        title_link(p, t, f"policies/{p.slug}.md"),
+        title_link(p, t, _target(p, prefix="")),
         md_text(language_name(p.lang, t.lang)),
         f'<time datetime="{p.updated.iso}">{md_text(format_policy_date(p.updated, t.lang))}</time>'
         if p.updated
@@ -330,7 +333,7 @@ def render_topic(site: Site, topic: str, t: Labels) -> str:
 
 def _missing_item(policy: Policy, t: Labels) -> str:
     reason = "" if policy.lang_supported else " " + md_text(t("(topics could not be tagged)"))
-    return f"- {title_link(policy, t, f'../policies/{policy.slug}.md')}{reason}"
+    return f"- {title_link(policy, t, _target(policy))}{reason}"
 
 
 def _topic_part(policy: Policy, topic: str, t: Labels, chars: int = EXCERPT_CHARS) -> str:
