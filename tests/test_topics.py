@@ -987,6 +987,19 @@ def test_names_that_are_words_count_where_the_language_does_not_use_them_so() ->
     assert german["third_parties"] == ["Klarna"]
 
 
+def test_free_software_a_site_runs_itself_is_no_third_party() -> None:
+    """Matomo is software a site most often runs on its own servers (Open Terms Archive's
+    and Tchap's policies): naming it says no data leaves. Its hosted service, Matomo Cloud,
+    is InnoCraft's."""
+    own = _facts(
+        "Politique de confidentialité\n\nMesure d'audience\n\n"
+        "Le logiciel de suivi que nous utilisons, Matomo, est open-source et autogéré.\n"
+    )
+    assert own["third_parties"] == []
+    hosted = _facts("Privacy Policy\n\nAnalytics\n\nWe measure visits with Matomo Cloud.\n")
+    assert hosted["third_parties"] == ["InnoCraft"]
+
+
 def test_tracing_apps_are_no_tracking_technology() -> None:
     """Spanish "rastreo" is tracking and contact tracing alike: CoronaMelder's "aplicaciones
     de rastreo del coronavirus" say nothing of cookies, "tecnologías de rastreo" do."""
