@@ -987,6 +987,29 @@ def test_names_that_are_words_count_where_the_language_does_not_use_them_so() ->
     assert german["third_parties"] == ["Klarna"]
 
 
+def test_a_section_naming_third_parties_is_about_sharing() -> None:
+    """A heading that is a third party's name ("Google Analytics", as in the German policy
+    of lass-andere-scheiben.de) or a text naming the companies that take payments speaks
+    of sharing, in any language and without a sharing cue: each third party counts as a
+    one-word cue. The policy's own organisation is no third party, and the names do not
+    raise the bar the other topics must reach."""
+    text = (
+        "Spotify Datenschutzerklärung\n\nSpotify AB\n\n"
+        "Die Spotify AB betreibt diesen Dienst. Der Schutz Ihrer Daten ist uns ein Anliegen.\n\n"
+        "Google Analytics\n\nWir werten die Nutzung der Website aus, um das Angebot zu verbessern.\n\n"
+        "Bezahlung\n\nIhre Zahlung wickeln Stripe und PayPal ab.\n\n"
+        "Spotify Premium\n\nMit Spotify Premium hören Sie Musik ohne Werbung. Spotify Family ist unser Familienabo.\n\n"
+        "Cookies\n\nWir setzen Cookies und ähnliche Technologien ein, die Sie in den Cookie-Einstellungen "
+        "ablehnen können; Statistik-Cookies von Hotjar, Matomo Cloud und Mixpanel setzen wir nur mit Einwilligung.\n"
+    )
+    draft = _draft(text)
+    tags = dict(zip((s.title for s in draft.segmentation.sections), draft.section_topics, strict=True))
+    assert "sharing" in tags["Google Analytics"]
+    assert "sharing" in tags["Bezahlung"]
+    assert "sharing" not in tags["Spotify Premium"]
+    assert {"cookies", "sharing"} <= set(tags["Cookies"])
+
+
 def test_free_software_a_site_runs_itself_is_no_third_party() -> None:
     """Matomo is software a site most often runs on its own servers (Open Terms Archive's
     and Tchap's policies): naming it says no data leaves. Its hosted service, Matomo Cloud,

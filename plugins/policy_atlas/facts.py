@@ -286,10 +286,7 @@ def _extract_facts(preamble: str, sections: tuple[PlacedSection, ...], lang: str
                 cookies = True
                 note("cookies", True, part, sentence)
             if named:
-                for match in organisations.finditer(sentence):
-                    name = _named(match, sentence, language)
-                    if name is not None:
-                        mentions.append((name, part, sentence))
+                mentions.extend((name, part, sentence) for name in _names_in(sentence, organisations, language))
     glued = _glued_addresses(emails)
     if glued:
         emails = [a for a in emails if a not in glued]
@@ -298,7 +295,7 @@ def _extract_facts(preamble: str, sections: tuple[PlacedSection, ...], lang: str
         cookies = True
     parties: list[str] = []
     seen: set[str] = set()  # one entry per organisation however a mention writes it
-    is_own = _Own(own, _home_site(parts))
+    is_own = _Own(own, _home_site([p.text for p in parts]))
     for name, part, sentence in mentions:
         organisation = _owner(name)
         key = organisation_key(organisation)
@@ -485,19 +482,19 @@ HOME_LINKS = 3
 _URL = re.compile(r"\]\((https?://[^)\s]+)")
 
 
-def _home_site(parts: list[_Part]) -> str:
+def _home_site(texts: list[str]) -> str:
     """The name of the site a policy links to most, if it clearly is its own ("mozilla" of a
     notice that names Mozilla first and links mozilla.org fourteen times and other sites
     three times at most), else "". A policy of a small app linking three times to Google's
     opt-out pages and to no site of its own does not make Google its own."""
     counts: Counter[str] = Counter()
-    for part in parts:
-        if "](http" in part.text:
-            counts.update(filter(None, (_site_name(urlsplit(u).hostname) for u in _URL.findall(part.text))))
+    for text in texts:
+        if "](http" in text:
+            counts.update(filter(None, (_site_name(urlsplit(u).hostname) for u in _URL.findall(text))))
     (site, links), (_, runner_up) = [*counts.most_common(2), ("", 0), ("", 0)][:2]
     if links < HOME_LINKS or links <= 2 * runner_up:
         return ""
-    opening = fold(" ".join(p.text for p in parts[:2]))
+    opening = fold(" ".join(texts[:2]))
     return site if re.search(rf"(?<![^\W_]){re.escape(site)}", opening) else ""
 
 
@@ -939,6 +936,35 @@ def _named(match: re.Match[str], sentence: str, language: _Language | None) -> s
         if language.lex.facts.nouns_capitalized or not sentence[: match.start()].strip(_MARKUP):
             return None
     return _written_otherwise().get(name, name)
+
+
+def _names_in(sentence: str, organisations: re.Pattern[str], language: _Language | None) -> Iterator[str]:
+    """The listed names a sentence holds, as listed, in reading order."""
+    for match in organisations.finditer(sentence):
+        name = _named(match, sentence, language)
+        if name is not None:
+            yield name
+
+
+def third_parties_named(texts: list[str], lang: str, own: tuple[str, ...], whole: list[str]) -> tuple[int, ...]:
+    """How many third parties each of `texts` names: listed organisations, by name, but
+    not the policy's own (as `third_parties` reports them). `whole` is the policy's text,
+    its preamble and then each section's, from which its own web site is told."""
+    language = _language(lang)
+    organisations = _organisation_regex(language.name_endings if language is not None else ())
+    is_own: _Own | None = None
+    counts = []
+    for text in texts:
+        found: set[str] = set()
+        if text and _organisations_anywhere().search(text):
+            is_own = is_own or _Own(own, _home_site(whole))
+            for sentence, _, _ in _sentences(_lines(text)):
+                for name in _names_in(sentence, organisations, language):
+                    organisation = _owner(name)
+                    if not is_own(name, organisation):
+                        found.add(organisation_key(organisation))
+        counts.append(len(found))
+    return tuple(counts)
 
 
 _INNER_CAPITAL = re.compile(r"(?<=[a-z])[A-Z]")

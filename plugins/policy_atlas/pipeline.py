@@ -59,6 +59,15 @@ class Draft:
         value = self.seed.get("publisher")
         return str(value) if value else self.front.publisher
 
+    @property
+    def preamble(self) -> str:
+        return "\n".join(b.text for b in self.segmentation.preamble)
+
+    @property
+    def own(self) -> tuple[str, str, str]:
+        """What names the policy's own organisation: its publisher, title and web address."""
+        return (self.publisher or "", self.title or "", str(self.seed.get("url") or ""))
+
     def date(self, key: str) -> DateValue | None:
         value = self.seed.get(key)
         if value:
@@ -87,18 +96,29 @@ def analyse(seed: SeedText) -> Draft:
     intro_words = sum(
         word_count(KRAMDOWN_ATTRS.sub(" ", b.text)) for b in segmentation.preamble if b.start >= front.end
     )
-    tags = tag_sections(segmentation.sections, lex, intro_words) if tagged and lex else ()
-    return Draft(
+    draft = Draft(
         seed=seed,
         lang=lang,
         lang_confidence=confidence,
-        lang_supported=lex is not None and lex.has_topics,
+        lang_supported=tagged,
         front=front,
         segmentation=segmentation,
         word_count=word_count(seed.text),
         paragraph_count=paragraphs,
-        section_tags=tags or tuple(SectionTopics((), None) for _ in segmentation.sections),
+        section_tags=tuple(SectionTopics((), None) for _ in segmentation.sections),
     )
+    if not (tagged and lex):
+        return draft
+    return replace(draft, section_tags=tag_sections(segmentation.sections, lex, intro_words, _parties(draft)))
+
+
+def _parties(draft: Draft) -> list[tuple[int, int]]:
+    """How many third parties each section's heading and text name."""
+    sections = draft.segmentation.sections
+    texts = [t for s in sections for t in ("" if s.generated_title else s.title, s.body_text)]
+    whole = [draft.preamble] + [s.title + "\n" + s.body_text for s in sections]
+    counts = facts.third_parties_named(texts, draft.lang, draft.own, whole)
+    return list(zip(counts[::2], counts[1::2], strict=True))
 
 
 @dataclass(frozen=True)
@@ -255,9 +275,8 @@ def _assign_slugs(drafts: list[Draft], problems: list[Problem]) -> list[str]:
 
 def _policy(draft: Draft, slug: str, sections: tuple[PlacedSection, ...], old_slugs: tuple[str, ...]) -> Policy:
     title = draft.title
-    preamble = "\n".join(b.text for b in draft.segmentation.preamble)
     url = str(draft.seed.get("url") or "")
-    facts = extract_facts(preamble, sections, draft.lang, (draft.publisher or "", title or "", url))
+    facts = extract_facts(draft.preamble, sections, draft.lang, draft.own)
     return Policy(
         slug=slug,
         source=draft.seed.source,

@@ -65,6 +65,12 @@ LONG_SECTION_WORDS = 600
 # ("legitimate interest", "cookie") are rarely used for anything else. Chosen on
 # the development half of tests/truth and checked on the held-out half (docs/taxonomy.md).
 TOPIC_WEIGHT = {"contact": 0.6, "legal-basis": 1.25, "cookies": 1.25}
+# Each third party a section names (an organisation of organisations.yaml, not the
+# policy's own) counts for `sharing` as a one-word cue would, in a heading TITLE_WEIGHT
+# times: "Google Analytics", "Cloudflare" as headings, "payments go through Stripe".
+# It helps `sharing` over the bar without raising the bar for the other topics: a
+# section about cookies that names its analytics provider stays about cookies too.
+PARTY_WEIGHT = 1.5
 # A preamble this long is the introduction itself, so the first section is not.
 INTRODUCTION_WORDS = 40
 
@@ -77,15 +83,13 @@ def _may_be_long(body: str) -> bool:
     return body.count(" ") + body.count("\n") >= LONG_SECTION_WORDS or has_no_space_script(body)
 
 
-def _tagged(scores: dict[str, float], words: int, alone: bool = False) -> set[str]:
-    if not scores:
-        return set()
-    best = max(scores.values())
+def _bar(scores: dict[str, float], words: int, alone: bool = False) -> float:
+    """The score a topic of a section needs to be tagged."""
     if alone:
         ratio = 0.0  # the whole policy in one section: about all it speaks of
     else:
         ratio = TAG_RATIO * min(1.0, LONG_SECTION_WORDS / words) if words else TAG_RATIO
-    return {t for t, v in scores.items() if v >= max(TAG_SCORE, ratio * best)}
+    return max(TAG_SCORE, ratio * max(scores.values(), default=0.0))
 
 
 def _without_link_lines(body: str) -> str:
@@ -122,12 +126,16 @@ def _labels(body: str) -> str:
     return "\n".join(labels)
 
 
-def _section_topics(title: str, body: str, lex: Lexicon, alone: bool = False) -> tuple[set[str], dict[str, float]]:
+def _section_topics(
+    title: str, body: str, lex: Lexicon, alone: bool = False, parties: tuple[int, int] = (0, 0)
+) -> tuple[set[str], dict[str, float]]:
     """The topics one section's words give it, and the scores they come from; `alone` when
-    it is the policy's only section with text.
+    it is the policy's only section with text, `parties` the number of third parties its
+    heading and its text name.
 
     Language-independent evidence counts too: an e-mail address (or the placeholder an
-    obfuscated one leaves) is contact details, so the section is about `contact`.
+    obfuscated one leaves) is contact details, so the section is about `contact`, and
+    the third parties it names speak of `sharing` (PARTY_WEIGHT).
     """
     head = topic_scores(title, lex)
     body = _without_link_lines(body)
@@ -138,7 +146,11 @@ def _section_topics(title: str, body: str, lex: Lexicon, alone: bool = False) ->
         * TOPIC_WEIGHT.get(t, 1.0)
         for t in set(head) | set(text)
     }
-    topics = _tagged(scores, word_count(body) if len(scores) > 1 and _may_be_long(body) else 0, alone)
+    bar = _bar(scores, word_count(body) if len(scores) > 1 and _may_be_long(body) else 0, alone)
+    topics = {t for t, v in scores.items() if v >= bar}
+    named = PARTY_WEIGHT * (TITLE_WEIGHT * parties[0] + parties[1])
+    if named and scores.get("sharing", 0.0) + named >= bar:
+        topics.add("sharing")
     if has_email(body) or ("[" in body and HIDDEN_EMAIL_RE.search(body)):
         topics.add("contact")
     return topics, scores
@@ -152,7 +164,9 @@ class SectionTopics:
     lead: str | None  # the topic scoring highest, or the one its generated title names
 
 
-def tag_sections(sections: Sequence[Section], lex: Lexicon, preamble_words: int = 0) -> tuple[SectionTopics, ...]:
+def tag_sections(
+    sections: Sequence[Section], lex: Lexicon, preamble_words: int = 0, parties: Sequence[tuple[int, int]] = ()
+) -> tuple[SectionTopics, ...]:
     """The topics of every section of one policy.
 
     A heading with no text of its own (a chapter whose subsections follow) gets none.
@@ -162,7 +176,8 @@ def tag_sections(sections: Sequence[Section], lex: Lexicon, preamble_words: int 
     of preamble; a title or a date line is not one). A policy whose text stands under one
     heading only is about every topic that section scores for (TAG_SCORE), not only those
     near its best: the share of the best (TAG_RATIO) tells a section's own topics from
-    those it touches on and other sections treat, and there are none.
+    those it touches on and other sections treat, and there are none. `parties` gives,
+    section by section, how many third parties its heading and its text name.
     """
     out: list[SectionTopics] = []
     alone = sum(1 for section in sections if section.body_text.strip()) == 1
@@ -171,7 +186,8 @@ def tag_sections(sections: Sequence[Section], lex: Lexicon, preamble_words: int 
             out.append(SectionTopics((), None))  # a chapter heading: its subsections say it
             continue
         title = "" if section.generated_title else section.title
-        topics, scores = _section_topics(title, section.body_text, lex, alone)
+        named = parties[index] if parties else (0, 0)
+        topics, scores = _section_topics(title, section.body_text, lex, alone, named)
         lead = max(topics, key=lambda t: (scores.get(t, 0.0), -TOPIC_IDS.index(t)), default=None)
         if section.topic_key:
             topics.add(section.topic_key)
