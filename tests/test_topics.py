@@ -1010,6 +1010,24 @@ def test_a_section_naming_third_parties_is_about_sharing() -> None:
     assert {"cookies", "sharing"} <= set(tags["Cookies"])
 
 
+def test_a_section_stating_a_retention_period_is_about_retention() -> None:
+    """A period the retention fact reads makes its section one about retention, however
+    much more the section says of something else: the matrix links the period there."""
+    text = (
+        "Privacy Policy\n\nSecurity\n\n"
+        "We protect your information with encryption, access controls, firewalls and regular security "
+        "audits, and our security team watches for unauthorized access. Server logs are deleted after 30 days.\n\n"
+        "Updates\n\nWe may update this policy and will post the new version here.\n"
+    )
+    draft = _draft(text)
+    tags = dict(zip((s.title for s in draft.segmentation.sections), draft.section_topics, strict=True))
+    assert {"security", "retention"} <= set(tags["Security"])
+    assert "retention" not in tags["Updates"]
+    facts = _facts(text)
+    assert facts["retention"] == ["P30D"]
+    assert facts["evidence"]["retention"][0]["section"] == "security"
+
+
 def test_free_software_a_site_runs_itself_is_no_third_party() -> None:
     """Matomo is software a site most often runs on its own servers (Open Terms Archive's
     and Tchap's policies): naming it says no data leaves. Its hosted service, Matomo Cloud,

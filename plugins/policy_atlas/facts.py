@@ -209,9 +209,7 @@ def _extract_facts(preamble: str, sections: tuple[PlacedSection, ...], lang: str
         periods = age_cue = transfers = cookie_cue = False
         if language is not None:
             folded_part = cue_form(part.text)
-            periods = bool(language.duration_units) and (
-                language.retention.maybe_in(folded_part) or language.retention_since.maybe_in(folded_part)
-            )
+            periods = _may_state_periods(folded_part, language)
             age_cue = language.age.maybe_in(folded_part)
             transfers = "transfers" in part.topics or (
                 part.lead not in ("rights", "contact") and language.transfers.maybe_in(folded_part)
@@ -229,8 +227,11 @@ def _extract_facts(preamble: str, sections: tuple[PlacedSection, ...], lang: str
             mentions.extend((name, part, row) for name, row in _recipient_rows(lines, language))
         if "](http" in part.text:
             mentions.extend((name, part, line) for name, line in _linked_policies(lines))
-        headers = _table_headers(lines, language) if periods else {}  # type: ignore[arg-type]
-        row_read = -1
+        if periods and language is not None:
+            for period, quote in _periods(lines, language):
+                if period not in retention:
+                    retention.append(period)
+                    note("retention", period, part, quote)
         for sentence, line, index in _sentences(lines):
             if by_language:
                 folded = cue_form(sentence)
@@ -238,29 +239,12 @@ def _extract_facts(preamble: str, sections: tuple[PlacedSection, ...], lang: str
                     no_space = folded_no_space = False
                 else:
                     no_space, folded_no_space = has_no_space_script(sentence), has_no_space_script(folded)
-            if periods or age_cue:
+            if age_cue:
                 numbers = _numbers(folded, language, True)  # number words as whole words
-                if periods and index in headers:
-                    if index != row_read:  # a table row is read cell by cell, once
-                        row_read = index
-                        for cell, quote in _row_cells(line, headers[index], language):
-                            cell_numbers = _numbers(cell, language, not no_space)
-                            for period in _retention_periods(cell, cell_numbers, language, no_space):
-                                if period not in retention:
-                                    retention.append(period)
-                                    note("retention", period, part, quote)
-                elif periods:
-                    # in text without spaces a number word may touch the next word
-                    in_text = _numbers(folded, language, False) if no_space else numbers
-                    for period in _retention_periods(folded, in_text, language, no_space):
-                        if period not in retention:
-                            retention.append(period)
-                            note("retention", period, part, sentence)
-                if age_cue:
-                    for age in _ages(folded, numbers, language, folded_no_space):
-                        # a section mainly about children first, then one touching on them
-                        rank = 0 if part.lead == "children" else 1 if "children" in part.topics else 2
-                        ages.append((rank, age, part, sentence))
+                for age in _ages(folded, numbers, language, folded_no_space):
+                    # a section mainly about children first, then one touching on them
+                    rank = 0 if part.lead == "children" else 1 if "children" in part.topics else 2
+                    ages.append((rank, age, part, sentence))
             if email:
                 for address in email_addresses(sentence):
                     if address not in emails:
@@ -385,6 +369,46 @@ def _sentences(lines: list[str]) -> list[tuple[str, str, int]]:
         for s in _SENTENCE_END.split(line)
         if s and s.strip()
     ]
+
+
+def _may_state_periods(folded: str, language: _Language) -> bool:
+    """Whether a section's folded text holds a cue about keeping data at all."""
+    return bool(language.duration_units) and (
+        language.retention.maybe_in(folded) or language.retention_since.maybe_in(folded)
+    )
+
+
+def _periods(lines: list[str], language: _Language) -> Iterator[tuple[str, str]]:
+    """The retention periods a section's lines state, in reading order, each with its quote:
+    a table row under a header about keeping data cell by cell (and once), other lines
+    sentence by sentence."""
+    headers = _table_headers(lines, language)
+    row_read = -1
+    for sentence, line, index in _sentences(lines):
+        no_space = not sentence.isascii() and has_no_space_script(sentence)
+        if index in headers:
+            if index != row_read:
+                row_read = index
+                for cell, quote in _row_cells(line, headers[index], language):
+                    for period in _retention_periods(cell, _numbers(cell, language, not no_space), language, no_space):
+                        yield period, quote
+        else:
+            folded = cue_form(sentence)
+            # in text without spaces a number word may touch the next word
+            for period in _retention_periods(folded, _numbers(folded, language, not no_space), language, no_space):
+                yield period, sentence
+
+
+def states_retention(texts: list[str], lang: str) -> tuple[bool, ...]:
+    """Whether each text (a section's heading and words) states a retention period, as
+    the `retention` fact reads them."""
+    language = _language(lang)
+    if language is None:
+        return tuple(False for _ in texts)
+    return tuple(
+        _may_state_periods(cue_form(text), language) and next(_periods(_lines(text), language), None) is not None
+        for text in texts
+    )
 
 
 # a header cell is a label: longer, a first cell is the row's text, not its header

@@ -24,7 +24,7 @@ from .model import DateValue, PlacedSection, Policy, Problem, SeedText, Segmenta
 from .segment import segment
 from .slugs import policy_slug, slugify
 from .text import KRAMDOWN_ATTRS, word_count
-from .topics import SectionTopics, tag_sections
+from .topics import Found, SectionTopics, tag_sections
 
 
 @dataclass(frozen=True)
@@ -109,16 +109,17 @@ def analyse(seed: SeedText) -> Draft:
     )
     if not (tagged and lex):
         return draft
-    return replace(draft, section_tags=tag_sections(segmentation.sections, lex, intro_words, _parties(draft)))
+    return replace(draft, section_tags=tag_sections(segmentation.sections, lex, intro_words, _found(draft)))
 
 
-def _parties(draft: Draft) -> list[tuple[int, int]]:
-    """How many third parties each section's heading and text name."""
+def _found(draft: Draft) -> list[Found]:
+    """What reading each section for facts finds in it that tells a topic."""
     sections = draft.segmentation.sections
     texts = [t for s in sections for t in ("" if s.generated_title else s.title, s.body_text)]
     whole = [draft.preamble] + [s.title + "\n" + s.body_text for s in sections]
-    counts = facts.third_parties_named(texts, draft.lang, draft.own, whole)
-    return list(zip(counts[::2], counts[1::2], strict=True))
+    parties = facts.third_parties_named(texts, draft.lang, draft.own, whole)
+    periods = facts.states_retention(whole[1:], draft.lang)
+    return [Found(parties[2 * i], parties[2 * i + 1], periods[i]) for i in range(len(sections))]
 
 
 @dataclass(frozen=True)

@@ -164,8 +164,18 @@ class SectionTopics:
     lead: str | None  # the topic scoring highest, or the one its generated title names
 
 
+@dataclass(frozen=True)
+class Found:
+    """What reading a section for facts found in it that tells a topic: how many third
+    parties its heading and its text name, and whether it states a retention period."""
+
+    title_parties: int = 0
+    text_parties: int = 0
+    period: bool = False
+
+
 def tag_sections(
-    sections: Sequence[Section], lex: Lexicon, preamble_words: int = 0, parties: Sequence[tuple[int, int]] = ()
+    sections: Sequence[Section], lex: Lexicon, preamble_words: int = 0, found: Sequence[Found] = ()
 ) -> tuple[SectionTopics, ...]:
     """The topics of every section of one policy.
 
@@ -176,8 +186,10 @@ def tag_sections(
     of preamble; a title or a date line is not one). A policy whose text stands under one
     heading only is about every topic that section scores for (TAG_SCORE), not only those
     near its best: the share of the best (TAG_RATIO) tells a section's own topics from
-    those it touches on and other sections treat, and there are none. `parties` gives,
-    section by section, how many third parties its heading and its text name.
+    those it touches on and other sections treat, and there are none. `found` gives,
+    section by section, what reading it for facts found: the third parties it names
+    (PARTY_WEIGHT), and whether it states a retention period, which makes it a section
+    about `retention` (the matrix links a policy's periods to the sections stating them).
     """
     out: list[SectionTopics] = []
     alone = sum(1 for section in sections if section.body_text.strip()) == 1
@@ -186,8 +198,12 @@ def tag_sections(
             out.append(SectionTopics((), None))  # a chapter heading: its subsections say it
             continue
         title = "" if section.generated_title else section.title
-        named = parties[index] if parties else (0, 0)
-        topics, scores = _section_topics(title, section.body_text, lex, alone, named)
+        facts = found[index] if found else Found()
+        topics, scores = _section_topics(
+            title, section.body_text, lex, alone, (facts.title_parties, facts.text_parties)
+        )
+        if facts.period:
+            topics.add("retention")
         lead = max(topics, key=lambda t: (scores.get(t, 0.0), -TOPIC_IDS.index(t)), default=None)
         if section.topic_key:
             topics.add(section.topic_key)
