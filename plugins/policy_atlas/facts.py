@@ -7,9 +7,10 @@ inflected country names) comes from its data file; country names come from CLDR.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter
-from collections.abc import Hashable, Iterator
+from collections.abc import Hashable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -157,6 +158,14 @@ def _language(lang: str) -> _Language | None:
 
 # facts by everything they are read from (a process pool hands its results over through it)
 FACTS: Memo[PolicyFacts] = Memo()
+# what a section's text (its heading and words) holds, read once for its topics and its
+# policy's facts alike: by language and a digest of the text
+PERIODS: Memo[tuple[tuple[str, str], ...]] = Memo()
+NAMES: Memo[tuple[tuple[str, str], ...]] = Memo()
+
+
+def _text_key(text: str, lang: str) -> Hashable:
+    return (lang, hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest())
 
 
 def facts_key(preamble: str, sections: tuple[PlacedSection, ...], lang: str, own: tuple[str, ...]) -> Hashable:
@@ -202,7 +211,6 @@ def _extract_facts(preamble: str, sections: tuple[PlacedSection, ...], lang: str
     countries: list[str] = []
     cookies = False
     mentions: list[tuple[str, _Part, str]] = []  # organisation, where, the sentence
-    organisations = _organisation_regex(language.name_endings if language is not None else ())
     for part in parts:
         # What a section can hold at all, looked for once in the whole of it: folding is
         # character by character, so a sentence's folded text is part of the section's.
@@ -227,8 +235,10 @@ def _extract_facts(preamble: str, sections: tuple[PlacedSection, ...], lang: str
             mentions.extend((name, part, row) for name, row in _recipient_rows(lines, language))
         if "](http" in part.text:
             mentions.extend((name, part, line) for name, line in _linked_policies(lines))
+        if named:
+            mentions.extend((name, part, sentence) for name, sentence in _section_names(part.text, lang))
         if periods and language is not None:
-            for period, quote in _periods(lines, language):
+            for period, quote in _section_periods(part.text, lang):
                 if period not in retention:
                     retention.append(period)
                     note("retention", period, part, quote)
@@ -269,8 +279,6 @@ def _extract_facts(preamble: str, sections: tuple[PlacedSection, ...], lang: str
             if cookie_cue and not cookies and language.cookies.found(folded, no_space):
                 cookies = True
                 note("cookies", True, part, sentence)
-            if named:
-                mentions.extend((name, part, sentence) for name in _names_in(sentence, organisations, language))
     glued = _glued_addresses(emails)
     if glued:
         emails = [a for a in emails if a not in glued]
@@ -399,16 +407,22 @@ def _periods(lines: list[str], language: _Language) -> Iterator[tuple[str, str]]
                 yield period, sentence
 
 
+def _section_periods(text: str, lang: str) -> tuple[tuple[str, str], ...]:
+    """The retention periods a section's text (its heading and words) states, with quotes."""
+
+    def read() -> tuple[tuple[str, str], ...]:
+        language = _language(lang)
+        if language is None or not _may_state_periods(cue_form(text), language):
+            return ()
+        return tuple(_periods(_lines(text), language))
+
+    return PERIODS.get(_text_key(text, lang), read)
+
+
 def states_retention(texts: list[str], lang: str) -> tuple[bool, ...]:
-    """Whether each text (a section's heading and words) states a retention period, as
+    """Whether each section's text (its heading and words) states a retention period, as
     the `retention` fact reads them."""
-    language = _language(lang)
-    if language is None:
-        return tuple(False for _ in texts)
-    return tuple(
-        _may_state_periods(cue_form(text), language) and next(_periods(_lines(text), language), None) is not None
-        for text in texts
-    )
+    return tuple(bool(_section_periods(text, lang)) for text in texts)
 
 
 # a header cell is a label: longer, a first cell is the row's text, not its header
@@ -970,24 +984,50 @@ def _names_in(sentence: str, organisations: re.Pattern[str], language: _Language
             yield name
 
 
-def third_parties_named(texts: list[str], lang: str, own: tuple[str, ...], whole: list[str]) -> tuple[int, ...]:
-    """How many third parties each of `texts` names: listed organisations, by name, but
-    not the policy's own (as `third_parties` reports them). `whole` is the policy's text,
-    its preamble and then each section's, from which its own web site is told."""
+def _section_names(text: str, lang: str) -> tuple[tuple[str, str], ...]:
+    """The listed names a section's text (its heading and words) holds, each with its
+    sentence, in reading order."""
+
+    def read() -> tuple[tuple[str, str], ...]:
+        if not _organisations_anywhere().search(text):
+            return ()
+        language = _language(lang)
+        organisations = _organisation_regex(language.name_endings if language is not None else ())
+        return tuple(
+            (name, sentence)
+            for sentence, _, _ in _sentences(_lines(text))
+            for name in _names_in(sentence, organisations, language)
+        )
+
+    return NAMES.get(_text_key(text, lang), read)
+
+
+def third_parties_named(
+    titles: list[str], texts: list[str], lang: str, own: tuple[str, ...], preamble: str
+) -> tuple[tuple[int, int], ...]:
+    """Per section, of the third parties its text (`texts`: its heading and words) names,
+    how many its heading names too and how many there are: listed organisations, by name,
+    not the policy's own (as `third_parties` reports them). The preamble and the texts
+    tell the policy's own web site."""
+    is_own: _Own | None = None
+
+    def parties(names: Iterable[str]) -> set[str]:
+        nonlocal is_own
+        found: set[str] = set()
+        for name in names:
+            is_own = is_own or _Own(own, _home_site([preamble, *texts]))
+            organisation = _owner(name)
+            if not is_own(name, organisation):
+                found.add(organisation_key(organisation))
+        return found
+
     language = _language(lang)
     organisations = _organisation_regex(language.name_endings if language is not None else ())
-    is_own: _Own | None = None
     counts = []
-    for text in texts:
-        found: set[str] = set()
-        if text and _organisations_anywhere().search(text):
-            is_own = is_own or _Own(own, _home_site(whole))
-            for sentence, _, _ in _sentences(_lines(text)):
-                for name in _names_in(sentence, organisations, language):
-                    organisation = _owner(name)
-                    if not is_own(name, organisation):
-                        found.add(organisation_key(organisation))
-        counts.append(len(found))
+    for title, text in zip(titles, texts, strict=True):
+        named = parties(name for name, _ in _section_names(text, lang))
+        in_title = parties(_names_in(title, organisations, language)) & named if named and title else set()
+        counts.append((len(in_title), len(named)))
     return tuple(counts)
 
 

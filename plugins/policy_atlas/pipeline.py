@@ -115,11 +115,11 @@ def analyse(seed: SeedText) -> Draft:
 def _found(draft: Draft) -> list[Found]:
     """What reading each section for facts finds in it that tells a topic."""
     sections = draft.segmentation.sections
-    texts = [t for s in sections for t in ("" if s.generated_title else s.title, s.body_text)]
-    whole = [draft.preamble] + [s.title + "\n" + s.body_text for s in sections]
-    parties = facts.third_parties_named(texts, draft.lang, draft.own, whole)
-    periods = facts.states_retention(whole[1:], draft.lang)
-    return [Found(parties[2 * i], parties[2 * i + 1], periods[i]) for i in range(len(sections))]
+    titles = ["" if s.generated_title else s.title for s in sections]
+    texts = [s.title + "\n" + s.body_text for s in sections]  # as the facts read a section
+    parties = facts.third_parties_named(titles, texts, draft.lang, draft.own, draft.preamble)
+    periods = facts.states_retention(texts, draft.lang)
+    return [Found(t, n, p) for (t, n), p in zip(parties, periods, strict=True)]
 
 
 @dataclass(frozen=True)

@@ -130,8 +130,8 @@ def _section_topics(
     title: str, body: str, lex: Lexicon, alone: bool = False, parties: tuple[int, int] = (0, 0)
 ) -> tuple[set[str], dict[str, float]]:
     """The topics one section's words give it, and the scores they come from; `alone` when
-    it is the policy's only section with text, `parties` the number of third parties its
-    heading and its text name.
+    it is the policy's only section with text, `parties` how many third parties its
+    heading names and how many it names in all.
 
     Language-independent evidence counts too: an e-mail address (or the placeholder an
     obfuscated one leaves) is contact details, so the section is about `contact`, and
@@ -148,7 +148,7 @@ def _section_topics(
     }
     bar = _bar(scores, word_count(body) if len(scores) > 1 and _may_be_long(body) else 0, alone)
     topics = {t for t, v in scores.items() if v >= bar}
-    named = PARTY_WEIGHT * (TITLE_WEIGHT * parties[0] + parties[1])
+    named = PARTY_WEIGHT * ((TITLE_WEIGHT - 1) * parties[0] + parties[1])
     if named and scores.get("sharing", 0.0) + named >= bar:
         topics.add("sharing")
     if has_email(body) or ("[" in body and HIDDEN_EMAIL_RE.search(body)):
@@ -167,10 +167,11 @@ class SectionTopics:
 @dataclass(frozen=True)
 class Found:
     """What reading a section for facts found in it that tells a topic: how many third
-    parties its heading and its text name, and whether it states a retention period."""
+    parties its heading names, how many it names in all, and whether it states a
+    retention period."""
 
     title_parties: int = 0
-    text_parties: int = 0
+    parties: int = 0
     period: bool = False
 
 
@@ -199,9 +200,7 @@ def tag_sections(
             continue
         title = "" if section.generated_title else section.title
         facts = found[index] if found else Found()
-        topics, scores = _section_topics(
-            title, section.body_text, lex, alone, (facts.title_parties, facts.text_parties)
-        )
+        topics, scores = _section_topics(title, section.body_text, lex, alone, (facts.title_parties, facts.parties))
         if facts.period:
             topics.add("retention")
         lead = max(topics, key=lambda t: (scores.get(t, 0.0), -TOPIC_IDS.index(t)), default=None)
