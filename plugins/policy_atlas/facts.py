@@ -23,10 +23,11 @@ from .datafiles import load_data_file
 from .front import legal_forms, strip_legal_form
 from .lexicon import Lexicon, cue_regex, lexicon
 from .localize import iso_duration
-from .model import PlacedSection
+from .model import PlacedSection, Section
 from .text import (
     CONTACTISH,
     HIDDEN_EMAIL_RE,
+    LINK_LINE_RE,
     WORD_GOES_ON,
     cue_form,
     email_addresses,
@@ -177,7 +178,7 @@ def prepare(lang: str) -> None:
     """Compile the language's regexes (cues, numbers, CLDR country names) now rather than
     at its first policy: `mkdocs serve` does it while it waits for the first edit."""
     language = _language(lang)
-    _organisation_regex(language.name_endings if language is not None else ())
+    _names_regex(language)
     _organisations_anywhere()
     _legal_form_after()
     for spaced in (True, False):
@@ -197,7 +198,7 @@ def extract_facts(
 def _extract_facts(preamble: str, sections: tuple[PlacedSection, ...], lang: str, own: tuple[str, ...]) -> PolicyFacts:
     language = _language(lang)
     parts = [_Part(None, (), preamble)] + [
-        _Part(p.id, p.topics, p.section.title + "\n" + p.section.body_text, p.lead_topic) for p in sections
+        _Part(p.id, p.topics, section_text(p.section), p.lead_topic) for p in sections
     ]
     evidence: dict[str, list[Evidence]] = {}
 
@@ -379,6 +380,11 @@ def _sentences(lines: list[str]) -> list[tuple[str, str, int]]:
     ]
 
 
+def section_text(section: Section) -> str:
+    """A section's text as the facts read it: its heading, then its words."""
+    return section.title + "\n" + section.body_text
+
+
 def _may_state_periods(folded: str, language: _Language) -> bool:
     """Whether a section's folded text holds a cue about keeping data at all."""
     return bool(language.duration_units) and (
@@ -420,8 +426,8 @@ def _section_periods(text: str, lang: str) -> tuple[tuple[str, str], ...]:
 
 
 def states_retention(texts: list[str], lang: str) -> tuple[bool, ...]:
-    """Whether each section's text (its heading and words) states a retention period, as
-    the `retention` fact reads them."""
+    """Whether each section's text (`section_text`) states a retention period, as the
+    `retention` fact reads them."""
     return tuple(bool(_section_periods(text, lang)) for text in texts)
 
 
@@ -992,7 +998,7 @@ def _section_names(text: str, lang: str) -> tuple[tuple[str, str], ...]:
         if not _organisations_anywhere().search(text):
             return ()
         language = _language(lang)
-        organisations = _organisation_regex(language.name_endings if language is not None else ())
+        organisations = _names_regex(language)
         return tuple(
             (name, sentence)
             for sentence, _, _ in _sentences(_lines(text))
@@ -1005,30 +1011,32 @@ def _section_names(text: str, lang: str) -> tuple[tuple[str, str], ...]:
 def third_parties_named(
     titles: list[str], texts: list[str], lang: str, own: tuple[str, ...], preamble: str
 ) -> tuple[tuple[int, int], ...]:
-    """Per section, of the third parties its text (`texts`: its heading and words) names,
-    how many its heading names too and how many there are: listed organisations, by name,
-    not the policy's own (as `third_parties` reports them). The preamble and the texts
-    tell the policy's own web site."""
-    is_own: _Own | None = None
-
-    def parties(names: Iterable[str]) -> set[str]:
-        nonlocal is_own
-        found: set[str] = set()
-        for name in names:
-            is_own = is_own or _Own(own, _home_site([preamble, *texts]))
-            organisation = _owner(name)
-            if not is_own(name, organisation):
-                found.add(organisation_key(organisation))
-        return found
-
+    """Per section, how many third parties its heading names and how many its text names in
+    all (`texts`: each section's `section_text`): organisations of the list, by name, not
+    the policy's own, as the `third_parties` fact finds them by name (its recipient tables
+    and links to privacy notices aside). A line that is nothing but a link (a table of
+    contents) names none, as it tells no topic. The preamble and the texts tell the
+    policy's own web site."""
     language = _language(lang)
-    organisations = _organisation_regex(language.name_endings if language is not None else ())
+    organisations = _names_regex(language)
+    is_own: _Own | None = None
     counts = []
     for title, text in zip(titles, texts, strict=True):
-        named = parties(name for name, _ in _section_names(text, lang))
-        in_title = parties(_names_in(title, organisations, language)) & named if named and title else set()
+        names = [name for name, sentence in _section_names(text, lang) if not LINK_LINE_RE.fullmatch(sentence)]
+        if not names:
+            counts.append((0, 0))
+            continue
+        if is_own is None:
+            is_own = _Own(own, _home_site([preamble, *texts]))
+        named = _parties(names, is_own)
+        in_title = _parties(_names_in(title, organisations, language), is_own) & named if title else set()
         counts.append((len(in_title), len(named)))
     return tuple(counts)
+
+
+def _parties(names: Iterable[str], is_own: _Own) -> set[str]:
+    """The organisations names stand for (as keys), but the policy's own."""
+    return {organisation_key(_owner(name)) for name in names if not is_own(name, _owner(name))}
 
 
 _INNER_CAPITAL = re.compile(r"(?<=[a-z])[A-Z]")
@@ -1135,6 +1143,11 @@ def _organisation_regex(endings: tuple[str, ...] = ()) -> re.Pattern[str]:
     alternation = longest_first(_searched_names())
     inflected = f"(?:{longest_first(endings)})?" if endings else ""
     return re.compile(rf"(?<!{WORD_GOES_ON}|[.@/-])(?P<name>{alternation}){inflected}(?!{WORD_GOES_ON}|@)")
+
+
+def _names_regex(language: _Language | None) -> re.Pattern[str]:
+    """The listed names, inflected as the language does if it is one we have data for."""
+    return _organisation_regex(language.name_endings if language is not None else ())
 
 
 @cache

@@ -24,7 +24,7 @@ from .model import DateValue, PlacedSection, Policy, Problem, SeedText, Segmenta
 from .segment import segment
 from .slugs import policy_slug, slugify
 from .text import KRAMDOWN_ATTRS, word_count
-from .topics import Found, SectionTopics, tag_sections
+from .topics import FactHints, SectionTopics, tag_sections
 
 
 @dataclass(frozen=True)
@@ -109,17 +109,17 @@ def analyse(seed: SeedText) -> Draft:
     )
     if not (tagged and lex):
         return draft
-    return replace(draft, section_tags=tag_sections(segmentation.sections, lex, intro_words, _found(draft)))
+    return replace(draft, section_tags=tag_sections(segmentation.sections, lex, intro_words, _fact_hints(draft)))
 
 
-def _found(draft: Draft) -> list[Found]:
+def _fact_hints(draft: Draft) -> list[FactHints]:
     """What reading each section for facts finds in it that tells a topic."""
     sections = draft.segmentation.sections
     titles = ["" if s.generated_title else s.title for s in sections]
-    texts = [s.title + "\n" + s.body_text for s in sections]  # as the facts read a section
+    texts = [facts.section_text(s) for s in sections]
     parties = facts.third_parties_named(titles, texts, draft.lang, draft.own, draft.preamble)
     periods = facts.states_retention(texts, draft.lang)
-    return [Found(t, n, p) for (t, n), p in zip(parties, periods, strict=True)]
+    return [FactHints(t, n, p) for (t, n), p in zip(parties, periods, strict=True)]
 
 
 @dataclass(frozen=True)

@@ -37,6 +37,11 @@ def prepare(lex: Lexicon) -> None:
         _cue_index(lex, spaced)
 
 
+def cue_weight(words: int) -> float:
+    """What a cue of so many words adds to its topic's score: 1.5, 2, then 2.5."""
+    return 1.0 + min(words, 3) * 0.5
+
+
 def topic_scores(text: str, lex: Lexicon) -> dict[str, float]:
     """Score of each topic in `text`: distinct cues found, long cues weigh more."""
     spaced = not has_no_space_script(text)
@@ -45,7 +50,7 @@ def topic_scores(text: str, lex: Lexicon) -> dict[str, float]:
         return {}
     scores: dict[str, float] = {}
     for cue in set(regex.findall(cue_form(text))):
-        weight = 1.0 + min(cue.count(" ") + 1, 3) * 0.5
+        weight = cue_weight(cue.count(" ") + 1)
         for topic in topics_of[cue]:
             scores[topic] = scores.get(topic, 0.0) + weight
     return scores
@@ -70,7 +75,7 @@ TOPIC_WEIGHT = {"contact": 0.6, "legal-basis": 1.25, "cookies": 1.25}
 # times: "Google Analytics", "Cloudflare" as headings, "payments go through Stripe".
 # It helps `sharing` over the bar without raising the bar for the other topics: a
 # section about cookies that names its analytics provider stays about cookies too.
-PARTY_WEIGHT = 1.5
+PARTY_WEIGHT = cue_weight(1)
 # A preamble this long is the introduction itself, so the first section is not.
 INTRODUCTION_WORDS = 40
 
@@ -165,7 +170,7 @@ class SectionTopics:
 
 
 @dataclass(frozen=True)
-class Found:
+class FactHints:
     """What reading a section for facts found in it that tells a topic: how many third
     parties its heading names, how many it names in all, and whether it states a
     retention period."""
@@ -176,7 +181,7 @@ class Found:
 
 
 def tag_sections(
-    sections: Sequence[Section], lex: Lexicon, preamble_words: int = 0, found: Sequence[Found] = ()
+    sections: Sequence[Section], lex: Lexicon, preamble_words: int = 0, hints: Sequence[FactHints] = ()
 ) -> tuple[SectionTopics, ...]:
     """The topics of every section of one policy.
 
@@ -187,11 +192,13 @@ def tag_sections(
     of preamble; a title or a date line is not one). A policy whose text stands under one
     heading only is about every topic that section scores for (TAG_SCORE), not only those
     near its best: the share of the best (TAG_RATIO) tells a section's own topics from
-    those it touches on and other sections treat, and there are none. `found` gives,
+    those it touches on and other sections treat, and there are none. `hints` gives,
     section by section, what reading it for facts found: the third parties it names
     (PARTY_WEIGHT), and whether it states a retention period, which makes it a section
     about `retention` (the matrix links a policy's periods to the sections stating them).
     """
+    if hints and len(hints) != len(sections):
+        raise ValueError(f"{len(hints)} fact hints for {len(sections)} sections")
     out: list[SectionTopics] = []
     alone = sum(1 for section in sections if section.body_text.strip()) == 1
     for index, section in enumerate(sections):
@@ -199,9 +206,9 @@ def tag_sections(
             out.append(SectionTopics((), None))  # a chapter heading: its subsections say it
             continue
         title = "" if section.generated_title else section.title
-        facts = found[index] if found else Found()
-        topics, scores = _section_topics(title, section.body_text, lex, alone, (facts.title_parties, facts.parties))
-        if facts.period:
+        hint = hints[index] if hints else FactHints()
+        topics, scores = _section_topics(title, section.body_text, lex, alone, (hint.title_parties, hint.parties))
+        if hint.period:
             topics.add("retention")
         lead = max(topics, key=lambda t: (scores.get(t, 0.0), -TOPIC_IDS.index(t)), default=None)
         if section.topic_key:
