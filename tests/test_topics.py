@@ -1039,6 +1039,23 @@ def test_a_section_stating_a_retention_period_is_about_retention() -> None:
     assert facts["evidence"]["retention"][0]["section"] == "security"
 
 
+def test_a_country_name_holding_the_word_country_is_no_cue_of_transfers() -> None:
+    """French "pays" (country) is a cue of transfers, and part of "Pays-Bas": CoronaMelder's
+    French and Spanish statements told where to find one's health service "if you have no
+    address in the Netherlands", and gave the Netherlands as a destination, unlike their
+    nine sibling translations. A sentence that speaks of sending data there still does."""
+    address = _facts(
+        "Déclaration de confidentialité\n\nQui est responsable ?\n\n"
+        "Si vous n’avez pas d’adresse aux Pays-Bas, vous pouvez saisir le code postal de votre lieu de résidence.\n"
+    )
+    assert address["transfer_countries"] == []
+    sent = _facts(
+        "Déclaration de confidentialité\n\nQui est responsable ?\n\n"
+        "Vos données sont envoyées vers un pays tiers, les Pays-Bas, où elles sont hébergées.\n"
+    )
+    assert sent["transfer_countries"] == ["NL"]
+
+
 def test_free_software_a_site_runs_itself_is_no_third_party() -> None:
     """Matomo is software a site most often runs on its own servers (Open Terms Archive's
     and Tchap's policies): naming it says no data leaves. Its hosted service, Matomo Cloud,

@@ -267,7 +267,7 @@ def _extract_facts(preamble: str, sections: tuple[PlacedSection, ...], lang: str
                     note("hidden_emails", "hidden", part, sentence)
             if (
                 transfers
-                and ("transfers" in part.topics or language.transfers.found(folded, no_space))
+                and ("transfers" in part.topics or _transfer_cue(folded, lang, language, no_space, folded_no_space))
                 and not _country_row(line, lang)
                 and not _address_country(lines, index, lang)
             ):
@@ -757,6 +757,25 @@ def _country_names(lang: str) -> tuple[tuple[str, str], ...]:
             for form in forms:
                 names.setdefault(form, key)
     return tuple(sorted(names.items(), key=lambda kv: (-len(kv[0]), kv[0])))
+
+
+def _transfer_cue(folded: str, lang: str, language: _Language, no_space: bool, folded_no_space: bool) -> bool:
+    """Whether a sentence has a cue of transfers, not counting one that is only part of a
+    country's name: French "pays" (country) in "Pays-Bas", Spanish "país" in "Países
+    Bajos" ("Si vous n'avez pas d'adresse aux Pays-Bas"). A cue that is a whole name (the
+    English "united states") stays one."""
+    cues = language.transfers
+    if not cues.found(folded, no_space):
+        return False
+    if no_space or cues.regex is None:
+        return True
+    names = [m.span() for m in _country_regex(lang, not folded_no_space)[0].finditer(folded)]
+    return any(
+        not any(
+            start <= cue.start() and cue.end() <= end and cue.end() - cue.start() < end - start for start, end in names
+        )
+        for cue in cues.regex.finditer(folded)
+    )
 
 
 @cache
