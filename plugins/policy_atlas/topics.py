@@ -138,7 +138,7 @@ def _section_topics(
     it is the policy's only section with text, `parties` how many third parties its
     heading names and how many it names in all.
 
-    Language-independent evidence counts too: an e-mail address (or the placeholder an
+    Evidence beyond the cues counts too: an e-mail address (or the placeholder an
     obfuscated one leaves) is contact details, so the section is about `contact`, and
     the third parties it names speak of `sharing` (PARTY_WEIGHT).
     """
