@@ -243,6 +243,8 @@ def _extract_facts(preamble: str, sections: tuple[PlacedSection, ...], lang: str
                 if period not in retention:
                     retention.append(period)
                     note("retention", period, part, quote)
+        if not (by_language or email or hidden_email):
+            continue  # what it names and the periods it states are read: nothing more to read
         for sentence, line, index in _sentences(lines):
             if by_language:
                 folded = cue_form(sentence)
@@ -372,12 +374,11 @@ def _lines(text: str) -> list[str]:
 
 def _sentences(lines: list[str]) -> list[tuple[str, str, int]]:
     """The sentences of a text's lines, each with the line it stands in and its index."""
-    return [
-        (s.strip(), line, index)
-        for index, line in enumerate(lines)
-        for s in _SENTENCE_END.split(line)
-        if s and s.strip()
-    ]
+    return [(s, line, index) for index, line in enumerate(lines) for s in _line_sentences(line)]
+
+
+def _line_sentences(line: str) -> list[str]:
+    return [s.strip() for s in _SENTENCE_END.split(line) if s and s.strip()]
 
 
 def section_text(section: Section) -> str:
@@ -397,20 +398,22 @@ def _periods(lines: list[str], language: _Language) -> Iterator[tuple[str, str]]
     a table row under a header about keeping data cell by cell (and once), other lines
     sentence by sentence."""
     headers = _table_headers(lines, language)
-    row_read = -1
-    for sentence, line, index in _sentences(lines):
-        no_space = not sentence.isascii() and has_no_space_script(sentence)
+    for index, line in enumerate(lines):
+        sentences = _line_sentences(line)
+        if not sentences:
+            continue
         if index in headers:
-            if index != row_read:
-                row_read = index
-                for cell, quote in _row_cells(line, headers[index], language):
-                    for period in _retention_periods(cell, _numbers(cell, language, not no_space), language, no_space):
-                        yield period, quote
-        else:
-            folded = cue_form(sentence)
-            # in text without spaces a number word may touch the next word
-            for period in _retention_periods(folded, _numbers(folded, language, not no_space), language, no_space):
-                yield period, sentence
+            no_space = not sentences[0].isascii() and has_no_space_script(sentences[0])
+            for cell, quote in _row_cells(line, headers[index], language):
+                for period in _retention_periods(cell, _numbers(cell, language, not no_space), language, no_space):
+                    yield period, quote
+        elif _may_state_periods(cue_form(line), language):  # a period needs a cue in its sentence
+            for sentence in sentences:
+                no_space = not sentence.isascii() and has_no_space_script(sentence)
+                folded = cue_form(sentence)
+                # in text without spaces a number word may touch the next word
+                for period in _retention_periods(folded, _numbers(folded, language, not no_space), language, no_space):
+                    yield period, sentence
 
 
 def _section_periods(text: str, lang: str) -> tuple[tuple[str, str], ...]:
@@ -1014,13 +1017,16 @@ def _section_names(text: str, lang: str) -> tuple[tuple[str, str], ...]:
     sentence, in reading order."""
 
     def read() -> tuple[tuple[str, str], ...]:
-        if not _organisations_anywhere().search(text):
+        anywhere = _organisations_anywhere()
+        if not anywhere.search(text):
             return ()
         language = _language(lang)
         organisations = _names_regex(language)
         return tuple(
             (name, sentence)
-            for sentence, _, _ in _sentences(_lines(text))
+            for line in _lines(text)
+            if anywhere.search(line)  # most lines name no one: not split into sentences
+            for sentence in _line_sentences(line)
             for name in _names_in(sentence, organisations, language)
         )
 
