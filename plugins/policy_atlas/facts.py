@@ -159,14 +159,24 @@ def _language(lang: str) -> _Language | None:
 
 # facts by everything they are read from (a process pool hands its results over through it)
 FACTS: Memo[PolicyFacts] = Memo()
-# what a section's text (its heading and words) holds, read once for its topics and its
-# policy's facts alike: by language and a digest of the text
-PERIODS: Memo[tuple[tuple[str, str], ...]] = Memo()
-NAMES: Memo[tuple[tuple[str, str], ...]] = Memo()
 
 
-def _text_key(text: str, lang: str) -> Hashable:
-    return (lang, hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest())
+@dataclass(frozen=True)
+class _Reading:
+    """What a section's text (its heading and words) holds that its topics and its
+    policy's facts both read: retention periods and listed names, each with its quote."""
+
+    periods: tuple[tuple[str, str], ...]
+    names: tuple[tuple[str, str], ...]
+
+
+# section readings by language and a digest of the text: read once for topics and facts
+READINGS: Memo[_Reading] = Memo()
+
+
+def _reading(text: str, lang: str) -> _Reading:
+    key = (lang, hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest())
+    return READINGS.get(key, lambda: _Reading(_read_periods(text, lang), _read_names(text, lang)))
 
 
 def facts_key(preamble: str, sections: tuple[PlacedSection, ...], lang: str, own: tuple[str, ...]) -> Hashable:
@@ -237,9 +247,9 @@ def _extract_facts(preamble: str, sections: tuple[PlacedSection, ...], lang: str
         if "](http" in part.text:
             mentions.extend((name, part, line) for name, line in _linked_policies(lines))
         if named:
-            mentions.extend((name, part, sentence) for name, sentence in _section_names(part.text, lang))
+            mentions.extend((name, part, sentence) for name, sentence in _reading(part.text, lang).names)
         if periods and language is not None:
-            for period, quote in _section_periods(part.text, lang):
+            for period, quote in _reading(part.text, lang).periods:
                 if period not in retention:
                     retention.append(period)
                     note("retention", period, part, quote)
@@ -399,16 +409,16 @@ def _periods(lines: list[str], language: _Language) -> Iterator[tuple[str, str]]
     sentence by sentence."""
     headers = _table_headers(lines, language)
     for index, line in enumerate(lines):
-        sentences = _line_sentences(line)
-        if not sentences:
-            continue
         if index in headers:
+            sentences = _line_sentences(line)
+            if not sentences:
+                continue
             no_space = not sentences[0].isascii() and has_no_space_script(sentences[0])
             for cell, quote in _row_cells(line, headers[index], language):
                 for period in _retention_periods(cell, _numbers(cell, language, not no_space), language, no_space):
                     yield period, quote
         elif _may_state_periods(cue_form(line), language):  # a period needs a cue in its sentence
-            for sentence in sentences:
+            for sentence in _line_sentences(line):
                 no_space = not sentence.isascii() and has_no_space_script(sentence)
                 folded = cue_form(sentence)
                 # in text without spaces a number word may touch the next word
@@ -416,22 +426,18 @@ def _periods(lines: list[str], language: _Language) -> Iterator[tuple[str, str]]
                     yield period, sentence
 
 
-def _section_periods(text: str, lang: str) -> tuple[tuple[str, str], ...]:
+def _read_periods(text: str, lang: str) -> tuple[tuple[str, str], ...]:
     """The retention periods a section's text (its heading and words) states, with quotes."""
-
-    def read() -> tuple[tuple[str, str], ...]:
-        language = _language(lang)
-        if language is None or not _may_state_periods(cue_form(text), language):
-            return ()
-        return tuple(_periods(_lines(text), language))
-
-    return PERIODS.get(_text_key(text, lang), read)
+    language = _language(lang)
+    if language is None or not _may_state_periods(cue_form(text), language):
+        return ()
+    return tuple(_periods(_lines(text), language))
 
 
 def states_retention(texts: list[str], lang: str) -> tuple[bool, ...]:
     """Whether each section's text (`section_text`) states a retention period, as the
     `retention` fact reads them."""
-    return tuple(bool(_section_periods(text, lang)) for text in texts)
+    return tuple(bool(_reading(text, lang).periods) for text in texts)
 
 
 # a header cell is a label: longer, a first cell is the row's text, not its header
@@ -1012,25 +1018,21 @@ def _names_in(sentence: str, organisations: re.Pattern[str], language: _Language
             yield name
 
 
-def _section_names(text: str, lang: str) -> tuple[tuple[str, str], ...]:
+def _read_names(text: str, lang: str) -> tuple[tuple[str, str], ...]:
     """The listed names a section's text (its heading and words) holds, each with its
     sentence, in reading order."""
-
-    def read() -> tuple[tuple[str, str], ...]:
-        anywhere = _organisations_anywhere()
-        if not anywhere.search(text):
-            return ()
-        language = _language(lang)
-        organisations = _names_regex(language)
-        return tuple(
-            (name, sentence)
-            for line in _lines(text)
-            if anywhere.search(line)  # most lines name no one: not split into sentences
-            for sentence in _line_sentences(line)
-            for name in _names_in(sentence, organisations, language)
-        )
-
-    return NAMES.get(_text_key(text, lang), read)
+    anywhere = _organisations_anywhere()
+    if not anywhere.search(text):
+        return ()
+    language = _language(lang)
+    organisations = _names_regex(language)
+    return tuple(
+        (name, sentence)
+        for line in _lines(text)
+        if anywhere.search(line)  # most lines name no one: not split into sentences
+        for sentence in _line_sentences(line)
+        for name in _names_in(sentence, organisations, language)
+    )
 
 
 def third_parties_named(
@@ -1047,7 +1049,7 @@ def third_parties_named(
     is_own: _Own | None = None
     counts = []
     for title, text in zip(titles, texts, strict=True):
-        names = [name for name, sentence in _section_names(text, lang) if not LINK_LINE_RE.fullmatch(sentence)]
+        names = [name for name, sentence in _reading(text, lang).names if not LINK_LINE_RE.fullmatch(sentence)]
         if not names:
             counts.append((0, 0))
             continue

@@ -106,7 +106,7 @@ def _analyse_one(seed: SeedText) -> _Result:
     facts.FACTS.clear()  # a worker keeps nothing between seeds
     place_policy(draft, "-", None)
     entries = facts.FACTS.items()
-    for memo in (facts.FACTS, facts.PERIODS, facts.NAMES):
+    for memo in (facts.FACTS, facts.READINGS):
         memo.clear()
     key, found = entries[0] if len(entries) == 1 else (None, None)
     return draft, key, found
