@@ -189,6 +189,24 @@ def test_a_date_line_above_the_title_dates_the_policy(name: str, title: str) -> 
     assert seed is not None and analyse(seed).front.title == "Example Privacy Notice"
 
 
+def test_a_menu_item_above_the_title_is_not_the_title() -> None:
+    """A breadcrumb ends with the page's own name ("* Politique de confidentialité") above the
+    real title: the title is the heading, and a bullet is never a title."""
+    from policy_atlas.front import read_front
+    from policy_atlas.lexicon import lexicon
+
+    lex = lexicon("fr")
+    text = (
+        "*   [Blog](https://blog.example.fr/)\n*   [Qui sommes-nous ?](https://example.fr/about/)\n"
+        "*   Politique de confidentialité\n\nPolitique de confidentialité\n============================\n\n"
+        "Exemple SAS attache une grande importance à la protection de vos données personnelles.\n"
+    )
+    front = read_front(text, lex, "fr", markdown=True)
+    assert front.title == "Politique de confidentialité"
+    only_bullets = "* Welcome to the Example Privacy Policy\n* Your choices\n\nWe collect your e-mail address.\n"
+    assert read_front(only_bullets, lexicon("en"), "en", markdown=True).title is None
+
+
 def test_a_date_line_below_an_introduction_dates_the_policy() -> None:
     """ "EFFECTIVE DATE: May 25, 2018" standing on its own after a first section (OkCupid).
     There, a year alone is not enough: "Effective from 2018" may be about a law."""

@@ -24,6 +24,7 @@ _SEPARATORS = re.compile(r"\s+[-–—|:]\s+|\s*[|–—]\s*")
 _KEY_VALUE = re.compile(r"^[^\W\d_][^:]{0,40}:\s*\S")
 _MD_H1 = re.compile(r"^#[ \t]+(.+?)[ \t#]*$")
 _MD_HEADING = re.compile(r"^#{1,6}[ \t]")
+_MENU_ITEM = re.compile(r"^\s*[-*+•·▪◦●‣][ \t]")  # a bullet, not a number: "1. Privacy Policy" may title
 _SETEXT_1 = re.compile(r"^(?:=+|-+)[ \t]*$")
 _KRAMDOWN_ONLY = re.compile(r"^\s*\{:[^{}]*\}\s*$")
 _DATETIME_ATTR = re.compile(r"\{:[^{}]*datetime=[\"'](\d{4}(?:-\d{2}(?:-\d{2})?)?)")
@@ -98,6 +99,11 @@ def read_front(text: str, lex: Lexicon | None, lang: str, markdown: bool = False
     start_index = 0
     first = 0  # the first line below the date lines that stand above the title
     for index, (start, end, line) in enumerate(lines):
+        if _MENU_ITEM.match(line):
+            # an item of a menu or breadcrumb above the title ("* Politique de
+            # confidentialité" after "* [Blog](...)"): never the title itself
+            first = index + 1
+            continue
         at_top = markdown and index == first
         md_title = _MD_H1.match(line) if at_top else None
         underline = lines[index + 1][2].strip() if at_top and index + 1 < len(lines) else ""
