@@ -15,6 +15,11 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 CORPUS = ROOT.parent / "shared" / "corpus" / "policies"
 BIN = Path(sys.executable).parent
+# Every link's address, made absolute: an <a> of HTML gives it as `href`; an <a> inside an
+# SVG chart (the retention chart's labels) as `href.baseVal`, relative to the page.
+ABSOLUTE_HREFS = (
+    "els => els.map(e => typeof e.href === 'string' ? e.href : new URL(e.href.baseVal, document.baseURI).href)"
+)
 SEED_LANGS = {
     "000_e48afe074e6cf66d.txt": "sq",
     "001_00a49832638047e1.txt": "sq",

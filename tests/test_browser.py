@@ -11,7 +11,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import Project
+from conftest import ABSOLUTE_HREFS, Project
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 LAUNCH_ARGS = [
@@ -138,7 +138,7 @@ def test_every_page_loads_nothing_from_other_hosts_and_logs_no_error(
         assert response is not None and response.ok, path
         page.wait_for_load_state("load")
         # every link and every anchor on the page resolves
-        for href in page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)"):
+        for href in page.eval_on_selector_all("a[href]", ABSOLUTE_HREFS):
             parts = urlsplit(href)
             if parts.hostname != "127.0.0.1":
                 continue

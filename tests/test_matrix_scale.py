@@ -19,7 +19,7 @@ from types import ModuleType
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import CORPUS, ROOT, Project
+from conftest import ABSOLUTE_HREFS, CORPUS, ROOT, Project
 from test_browser import chromium, serve
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -170,6 +170,27 @@ def test_filtering_by_language_and_by_topic_hides_the_others(matrix: Page) -> No
     assert all((not r["hidden"]) == (r["lang"] == lang and r["links"][column]) for r in rows)
 
 
+def test_a_link_to_a_topics_row_shows_the_policies_covering_it(browser: Browser, url: str) -> None:
+    """ "Same topic in other policies" links to matrix/#row-<topic>: on the matrix of one row
+    per policy that filters it by the topic, and a later link to another row refilters."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{url}matrix/#row-children", wait_until="load")
+    page.wait_for_selector(".pa-matrix-tools[data-pa-ready]", state="attached", timeout=30_000)
+    column = _column(page, "row-children")
+    assert page.eval_on_selector(".pa-matrix-tools select >> nth=1", "s => s.value") == str(column)
+    rows = page.evaluate(_ROWS)
+    shown = [r for r in rows if not r["hidden"]]
+    assert 0 < len(shown) < SIZE and all(r["links"][column] for r in shown)
+    page.evaluate("() => { window.location.hash = 'row-retention'; }")
+    retention = _column(page, "row-retention")
+    page.wait_for_function(
+        "(value) => document.querySelectorAll('.pa-matrix-tools select')[1].value === value", arg=str(retention)
+    )
+    rows = page.evaluate(_ROWS)
+    assert all((not r["hidden"]) == r["links"][retention] for r in rows)
+    page.close()
+
+
 def test_matrix_links_land_on_the_section_heading(browser: Browser, matrix: Page) -> None:
     column = _column(matrix, "row-retention")
     hrefs: list[str] = matrix.evaluate(
@@ -196,7 +217,12 @@ def test_a_topic_page_loads_and_every_deep_link_resolves(browser: Browser, large
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto(f"{url}topics/retention/", wait_until="load")
-    hrefs: list[str] = page.eval_on_selector_all("article a[href*='/policies/']", "els => els.map(e => e.href)")
+    # a long topic page writes no table of contents (one entry per policy), even hidden
+    html = (large.site / "topics" / "retention" / "index.html").read_text(encoding="utf-8")
+    tables = re.findall(r'<nav class="md-nav md-nav--secondary"[^>]*>(.*?)</nav>', html, re.S)
+    assert tables and all("<a " not in table for table in tables)
+    assert html.count('href="../../policies/') > 100
+    hrefs: list[str] = page.eval_on_selector_all("article a[href*='/policies/']", ABSOLUTE_HREFS)
     deep = [h for h in hrefs if urlsplit(h).fragment]
     assert len(deep) > 100
     headings: dict[str, set[str]] = {}

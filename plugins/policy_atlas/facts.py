@@ -58,6 +58,12 @@ class Evidence:
         return {"value": self.value, "section": self.section, "quote": self.quote}
 
 
+# The facts read through a language's words (units of time, age cues, country names, the
+# cue words of cookies): in a language Policy Atlas has no data for they are unknown, not
+# absent. E-mail addresses and organisations' names are read in any language.
+WORDED_FACTS = ("retention", "min_age", "transfer_countries", "cookies")
+
+
 @dataclass(frozen=True)
 class PolicyFacts:
     retention: tuple[str, ...] = ()
@@ -68,9 +74,13 @@ class PolicyFacts:
     cookies: bool = False
     third_parties: tuple[str, ...] = ()
     evidence: tuple[tuple[str, tuple[Evidence, ...]], ...] = ()
+    # whether the policy was read with its language's data (WORDED_FACTS are known)
+    worded: bool = True
 
     def as_json(self) -> dict[str, object]:
-        return {
+        """The facts as policies.json gives them: a fact of WORDED_FACTS that could not be
+        read (no data for the policy's language) is null, not an empty list or false."""
+        out: dict[str, object] = {
             "retention": list(self.retention),
             "min_age": self.min_age,
             "emails": list(self.emails),
@@ -80,6 +90,9 @@ class PolicyFacts:
             "third_parties": list(self.third_parties),
             "evidence": {k: [e.as_json() for e in v] for k, v in self.evidence},
         }
+        if not self.worded:
+            out.update(dict.fromkeys(WORDED_FACTS))
+        return out
 
 
 @dataclass(frozen=True)
@@ -322,6 +335,7 @@ def _extract_facts(preamble: str, sections: tuple[PlacedSection, ...], lang: str
         cookies=cookies,
         third_parties=tuple(parties),
         evidence=tuple((k, tuple(evidence[k])) for k in FACT_KEYS if k in evidence),
+        worded=language is not None,
     )
 
 

@@ -17,6 +17,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 from mkdocs.utils import CountHandler
 
 from . import cache
@@ -120,6 +121,13 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if page.file.src_uri == "index.md" and self.pages is not None and not page.file.generated_by:
             return render_home(self.pages.assembled.site, Labels(self.ui_lang), markdown)
+        return None
+
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        if page.file.generated_by and "toc" in (page.meta.get("hide") or ()):
+            # a long topic page hides its table of contents (one entry per policy): Material
+            # would still write it into the page for small screens, some 180 KB at 1,000
+            page.toc = get_toc([])
         return None
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:

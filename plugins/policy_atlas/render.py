@@ -250,8 +250,11 @@ def _section(placed: PlacedSection, t: Labels, used: set[str], first_of: list[st
             f'[{md_text(t(TOPIC_NAMES[topic]))}](../topics/{topic}.md){{ .pa-chip data-pa-topic="{topic}" }}'
             for topic in placed.topics
         )
+        # the topic the section is mainly about; on a matrix of one row per policy the
+        # row's topic filters it (matrix.js)
+        lead = placed.lead_topic if placed.lead_topic in placed.topics else placed.topics[0]
         same = t("Same topic in other policies")
-        compare = f"[{md_text(same)}](../matrix.md#row-{placed.topics[0]}){{ .pa-compare }}"
+        compare = f"[{md_text(same)}](../matrix.md#row-{lead}){{ .pa-compare }}"
         out += [f"{chips} · {compare}", f"{{ .pa-topics{ui} }}", ""]
     for note in placed.removed_notes:
         message = t("Text once linked here was removed: “%(title)s”.") % {"title": note}

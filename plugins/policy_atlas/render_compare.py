@@ -14,19 +14,46 @@ import math
 import re
 
 from .cache import ObjectMemo
+from .facts import WORDED_FACTS
 from .i18n import N_, Labels
 from .lexicon import TOPIC_IDS
-from .localize import country_name, direction, duration_days, format_duration, format_policy_date, language_name
+from .localize import (
+    country_name,
+    direction,
+    duration_days,
+    format_duration,
+    format_number,
+    format_policy_date,
+    language_name,
+)
 from .localize import format_confidence as format_percent  # a share as a localized percentage
 from .model import Policy, Site
-from .render import TOPIC_NAMES, attr, display_title, md_heading, md_text, section_title, title_attrs, title_link
+from .render import (
+    TOPIC_NAMES,
+    attr,
+    display_title,
+    md_heading,
+    md_text,
+    page_url,
+    section_title,
+    title_attrs,
+    title_link,
+)
+from .text import fold
 
 # Up to this many policies the matrix has one column per policy; beyond, one row each.
 WIDE_LIMIT = 12
+# A cell of the matrix of one row per policy shows this many periods or countries, then "+N"
+# (a policy may state thirty periods: its row would stand ten lines high).
+LONG_CELL_VALUES = 4
 # Charts draw one column per policy up to this many, then summarize by language.
 CHART_LIMIT = 60
 # Coverage shares are drawn in this many steps of shade (0 %, 10 %, ... 100 %).
 SHADES = 10
+# A heatmap of more policies (or languages) than this has them as rows, the topics as columns.
+TRANSPOSE_AT = 24
+# The ticks of the retention chart's axis.
+TICKS = ("P1D", "P1M", "P1Y", "P10Y")
 EXCERPT_CHARS = 280
 # A topic page listing more policies than this is a long page (up to thousands of policies):
 # shorter excerpts (every section keeps its deep link) and no table of contents beside it.
@@ -59,8 +86,9 @@ def _evidence(policy: Policy, key: str) -> dict[object, str | None]:
     return {e.value: e.section for k, items in policy.facts.evidence if k == key for e in items}
 
 
-def fact_cell(policy: Policy, key: str, t: Labels, prefix: str = "../") -> str:
-    """One fact of one policy, localized, each value linked to its evidence."""
+def fact_cell(policy: Policy, key: str, t: Labels, prefix: str = "../", limit: int | None = None) -> str:
+    """One fact of one policy, localized, each value linked to its evidence; of a list of
+    periods or countries the first `limit`, then "+N" linked to the next one's section."""
     ui = t.lang
     facts = policy.facts
     if key == "language":
@@ -69,18 +97,26 @@ def fact_cell(policy: Policy, key: str, t: Labels, prefix: str = "../") -> str:
         return md_text(format_policy_date(policy.updated, ui)) if policy.updated else "–"
     if facts is None:
         return "–"
-    where = _evidence(policy, key if key != "countries" else "transfer_countries")
+    fact = key if key != "countries" else "transfer_countries"
+    if fact in WORDED_FACTS and not facts.worded:
+        return md_text(t("n/a"))  # no data for the policy's language: unknown, not absent
+    where = _evidence(policy, fact)
     if key == "retention":
-        items = [_link(policy, where.get(p), md_text(format_duration(p, ui)), prefix) for p in facts.retention]
-        if not items:
+        if not facts.retention:
             return "–"
+        shown = facts.retention[:limit] if limit else facts.retention
+        items = [_link(policy, where.get(p), md_text(format_duration(p, ui)), prefix) for p in shown]
+        items += _more(policy, facts.retention, len(shown), where, prefix)
         # the longest period in days, for sorting the matrix (matrix.js)
         longest = max(duration_days(p) for p in facts.retention)
         return f'<span data-pa-sort="{longest}"></span>' + ", ".join(items)
     if key == "min_age":
         return _link(policy, where.get(facts.min_age), str(facts.min_age), prefix) if facts.min_age else "–"
     if key == "countries":
-        items = [_link(policy, where.get(c), md_text(country_name(c, ui)), prefix) for c in facts.transfer_countries]
+        countries = facts.transfer_countries
+        shown = countries[:limit] if limit else countries
+        items = [_link(policy, where.get(c), md_text(country_name(c, ui)), prefix) for c in shown]
+        items += _more(policy, countries, len(shown), where, prefix)
         return ", ".join(items) or "–"
     if key == "cookies":
         sid = _evidence(policy, "cookies").get(True) or policy.topic_anchor("cookies")
@@ -96,6 +132,15 @@ def fact_cell(policy: Policy, key: str, t: Labels, prefix: str = "../") -> str:
             items.append(_link(policy, hidden, md_text(t("address hidden")), prefix))
         return ", ".join(items) or "–"
     return "–"
+
+
+def _more(
+    policy: Policy, values: tuple[str, ...], shown: int, where: dict[object, str | None], prefix: str
+) -> list[str]:
+    """ "+N" for the values a cell leaves out, linked to the first one's section."""
+    if shown >= len(values):
+        return []
+    return [_link(policy, where.get(values[shown]), f"+{len(values) - shown}", prefix)]
 
 
 def topic_cell(policy: Policy, topic: str, t: Labels, prefix: str = "../") -> str:
@@ -131,7 +176,8 @@ def _wide(policies: tuple[Policy, ...], t: Labels) -> list[str]:
         cells += [topic_cell(p, topic, t, prefix="") for p in policies]
         lines.append("| " + " | ".join(cells) + " |")
     for key, label in FACT_ROWS:
-        cells = [f'<span id="row-{key}"></span>**{md_text(t(label))}**']
+        # "fact-": retention, cookies and contact are topics too, whose rows are "row-"
+        cells = [f'<span id="fact-{key}"></span>**{md_text(t(label))}**']
         cells += [fact_cell(p, key, t, prefix="") for p in policies]
         lines.append("| " + " | ".join(cells) + " |")
     return [*lines, "", "</div>", ""]
@@ -179,7 +225,7 @@ def _long_row(p: Policy, fact_keys: tuple[str, ...], t: Labels) -> str:
         else "–",
     ]
     cells += [topic_cell(p, topic, t, prefix="") for topic in TOPIC_IDS]
-    cells += [fact_cell(p, k, t, prefix="") for k in fact_keys]
+    cells += [fact_cell(p, k, t, prefix="", limit=LONG_CELL_VALUES) for k in fact_keys]
     return "| " + " | ".join(cells) + " |"
 
 
@@ -189,92 +235,170 @@ def _long_row(p: Policy, fact_keys: tuple[str, ...], t: Labels) -> str:
 def heatmap_svg(policies: tuple[Policy, ...], t: Labels) -> str:
     """Topics x policies (or x languages, for many policies): darker is more coverage.
 
+    A policy, or a language, whose topics could not be tagged (no data for its language) is
+    hatched, not drawn as covering nothing. Beyond TRANSPOSE_AT of them the policies (or
+    languages) are the rows and the topics the columns, so the chart keeps the width of the
+    page however many there are. Languages are in the order of their names.
+
     Light at any size: the cells of one topic that share a shade are one path (shares are
-    drawn in SHADES steps), and each column is one transparent target whose tooltip lists the
-    share of every topic, instead of one rect and one title per cell.
+    drawn in SHADES steps), and each policy or language is one transparent target whose
+    tooltip lists the share of every topic, instead of one rect and one title per cell.
     """
+    entities: list[tuple[str, list[Policy]]]
     if len(policies) <= CHART_LIMIT:
-        columns = [(display_title(p, t), [p]) for p in policies]
+        entities = [(display_title(p, t), [p]) for p in policies]
     else:
         by_lang: dict[str, list[Policy]] = {}
         for p in policies:
             by_lang.setdefault(p.lang, []).append(p)
-        columns = [(f"{language_name(lang, t.lang)} ({len(group)})", group) for lang, group in sorted(by_lang.items())]
-    coverage, ui = t("Coverage"), t.lang
-    names = [t(TOPIC_NAMES[topic]) for topic in TOPIC_IDS]
-    shares = [
-        [sum(1 for p in group if topic in p.topic_anchors) / len(group) for topic in TOPIC_IDS] for _, group in columns
+        named = [(language_name(lang, t.lang), group) for lang, group in by_lang.items()]
+        entities = [
+            (f"{name} ({len(group)})", group) for name, group in sorted(named, key=lambda e: (fold(e[0]), e[0]))
+        ]
+    ui = t.lang
+    untagged = t("(topics could not be tagged)").strip("()")
+    topics = [t(TOPIC_NAMES[topic]) for topic in TOPIC_IDS]
+    # None: not tagged (the policies of a language all are, or none)
+    shares: list[list[float] | None] = [
+        [sum(1 for p in group if topic in p.topic_anchors) / len(group) for topic in TOPIC_IDS]
+        if any(p.lang_supported for p in group)
+        else None
+        for _, group in entities
     ]
+    names = [name for name, _ in entities]
+    transposed = len(entities) > TRANSPOSE_AT
+    rows, columns = (names, topics) if transposed else (topics, names)
     # column labels are written upwards at 60 degrees: leave room above and to the right for the longest
-    longest = max(len(_short(name)) for name, _ in columns)
-    cell, label_w, top = 18, 190, 16 + round(longest * 5.2)
-    width = label_w + cell * len(columns) + 10 + round(longest * 3)
-    height = top + cell * len(TOPIC_IDS) + 10
+    longest = max(len(_short(name)) for name in columns)
+    cell = 18
+    label_w = (16 + round(max(len(_short(n, 40)) for n in rows) * 6)) if transposed else 190
+    top = 16 + round(longest * 5.2)
+    grid_w, grid_h = cell * len(columns), cell * len(rows)
+    legend_y = top + grid_h + 14
+    width = max(label_w + grid_w + 10 + round(longest * 3), label_w + 420)
+    height = legend_y + 24
     parts = [
         f'<svg class="pa-chart pa-heatmap" role="img" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
-        f'xmlns="http://www.w3.org/2000/svg"><title>{html.escape(coverage)}</title>'
+        f'xmlns="http://www.w3.org/2000/svg"><title>{html.escape(t("Coverage"))}</title>'
+        '<defs><pattern id="pa-untagged" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">'
+        '<rect width="6" height="6" fill="var(--md-default-fg-color--lightest, #ddd)"/>'
+        '<line x1="0" y1="0" x2="0" y2="6" stroke="var(--md-default-fg-color--light, #888)" stroke-width="2"/>'
+        "</pattern></defs>"
     ]
-    for col, (name, _) in enumerate(columns):
+    for col, name in enumerate(columns):
         x = label_w + col * cell + cell / 2
         parts.append(
             f'<text x="{x:.0f}" y="{top - 6}" transform="rotate(-60 {x:.0f} {top - 6})" font-size="10">'
             f"{html.escape(_short(name))}</text>"
         )
-    for row, name in enumerate(names):
+    for row, name in enumerate(rows):
         y = top + row * cell + 13
-        parts.append(f'<text x="{label_w - 6}" y="{y}" text-anchor="end" font-size="11">{html.escape(name)}</text>')
+        label = _short(name, 40) if transposed else name
+        parts.append(f'<text x="{label_w - 6}" y="{y}" text-anchor="end" font-size="11">{html.escape(label)}</text>')
+
+    def square(entity: int, topic: int) -> str:
+        row, col = (entity, topic) if transposed else (topic, entity)
+        return f"M{label_w + col * cell} {top + row * cell}h{cell - 2}v{cell - 2}h{2 - cell}z"
+
     parts.append('<g fill="var(--md-primary-fg-color, #3f51b5)">')
-    for row in range(len(names)):
-        y = top + row * cell
+    hatched: list[str] = []
+    for topic in range(len(TOPIC_IDS)):
         by_shade: dict[int, list[str]] = {}
-        for col, column_shares in enumerate(shares):
-            shade = round(column_shares[row] * SHADES)
-            by_shade.setdefault(shade, []).append(f"M{label_w + col * cell} {y}h{cell - 2}v{cell - 2}h{2 - cell}z")
+        for entity, entity_shares in enumerate(shares):
+            if entity_shares is None:
+                hatched.append(square(entity, topic))
+            else:
+                by_shade.setdefault(round(entity_shares[topic] * SHADES), []).append(square(entity, topic))
         for shade, cells in sorted(by_shade.items()):
-            parts.append(f'<path fill-opacity="{0.08 + 0.92 * shade / SHADES:.2f}" d="{"".join(cells)}"/>')
+            parts.append(f'<path fill-opacity="{_opacity(shade)}" d="{"".join(cells)}"/>')
     parts.append("</g>")
-    for col, (name, _) in enumerate(columns):
-        lines = [
-            name,
-            *(f"{topic}: {format_percent(share, ui)}" for topic, share in zip(names, shares[col], strict=True)),
-        ]
-        tip = "&#10;".join(html.escape(line) for line in lines)  # one line each, kept out of the Markdown source
-        parts.append(
-            f'<rect x="{label_w + col * cell}" y="{top}" width="{cell}" height="{cell * len(names)}" fill="transparent">'
-            f"<title>{tip}</title></rect>"
+    if hatched:
+        parts.append(f'<path fill="url(#pa-untagged)" d="{"".join(hatched)}"/>')
+    for entity, (name, _) in enumerate(entities):
+        entity_shares = shares[entity]
+        lines = [name] + (
+            [untagged]
+            if entity_shares is None
+            else [f"{topic}: {format_percent(share, ui)}" for topic, share in zip(topics, entity_shares, strict=True)]
         )
+        tip = "&#10;".join(html.escape(line) for line in lines)  # one line each, kept out of the Markdown source
+        x, y = (label_w, top + entity * cell) if transposed else (label_w + entity * cell, top)
+        w, h = (grid_w, cell) if transposed else (cell, grid_h)
+        parts.append(f'<rect x="{x}" y="{y}" width="{w}" height="{h}" fill="transparent"><title>{tip}</title></rect>')
+    # the legend: what the shades say, and the hatching where there are untagged ones
+    x = label_w
+    keys = [
+        (f'fill="var(--md-primary-fg-color, #3f51b5)" fill-opacity="{_opacity(s)}"', format_percent(s / SHADES, ui))
+        for s in (0, SHADES // 2, SHADES)
+    ]
+    if hatched:
+        keys.append(('fill="url(#pa-untagged)"', untagged))
+    for paint, text in keys:
+        parts.append(f'<rect x="{x}" y="{legend_y}" width="{cell - 2}" height="{cell - 2}" {paint}/>')
+        parts.append(f'<text x="{x + cell + 2}" y="{legend_y + 12}" font-size="11">{html.escape(text)}</text>')
+        x += cell + 14 + round(len(text) * 6.2)
     parts.append("</svg>")
     return "".join(parts)
 
 
+def _opacity(shade: int) -> str:
+    return f"{0.08 + 0.92 * shade / SHADES:.2f}"
+
+
 def retention_svg(policies: tuple[Policy, ...], t: Labels) -> str:
-    """The longest retention period each policy states, on a log scale (days)."""
+    """The longest retention period each policy states, on a logarithmic scale of days with
+    its ticks (a day, a month, a year, ten years) drawn; the CHART_LIMIT longest, saying so
+    when there are more. Each label links to the section stating the period; titles that
+    several policies share are told apart by the policy's address."""
     rows = [(p, max(p.facts.retention, key=duration_days)) for p in policies if p.facts and p.facts.retention]
     if not rows:
         return md_text(t("No policy states a concrete retention period."))
+    total = len(rows)
     rows = sorted(rows, key=lambda r: (-duration_days(r[1]), r[0].slug))[:CHART_LIMIT]
-    periods = t("Retention periods")
-    bar, label_w, chart_w = 20, 260, 420
+    titles = [display_title(p, t) for p, _ in rows]
+    shared = {title for title in titles if titles.count(title) > 1}
+    bar, label_w, chart_w, top = 20, 260, 420, 8
     longest = max(duration_days(iso) for _, iso in rows)
-    scale = chart_w / math.log10(longest + 1)
-    height = bar * len(rows) + 10
+    ticks = [iso for iso in TICKS if duration_days(iso) <= max(longest, 1)]
+    scale = chart_w / math.log10(max(longest, duration_days(ticks[-1])) + 1)
+    axis_y = top + bar * len(rows) + 4
+    height = axis_y + 44
     width = label_w + chart_w + 120
     parts = [
         f'<svg class="pa-chart pa-retention" role="img" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
-        f'xmlns="http://www.w3.org/2000/svg"><title>{html.escape(periods)}</title>'
+        f'xmlns="http://www.w3.org/2000/svg"><title>{html.escape(t("Retention periods"))}</title>'
     ]
-    for i, (policy, iso) in enumerate(rows):
-        y = i * bar + 4
+    for i, ((policy, iso), title) in enumerate(zip(rows, titles, strict=True)):
+        y = top + i * bar
         length = max(2.0, math.log10(duration_days(iso) + 1) * scale)
         value = format_duration(iso, t.lang)
+        label = _short(title, 40) if title not in shared else f"{_short(title, 22)} ({_tail(policy, title)})"
+        href = f"../{page_url(policy.slug)}" + (f"#{sid}" if (sid := _evidence(policy, "retention").get(iso)) else "")
         parts.append(
-            f'<text x="{label_w - 6}" y="{y + 13}" text-anchor="end" font-size="11">{html.escape(_short(display_title(policy, t), 40))}</text>'
+            f'<a href="{attr(href)}"><text x="{label_w - 6}" y="{y + 13}" text-anchor="end" font-size="11">'
+            f"{html.escape(label)}</text></a>"
         )
         parts.append(
             f'<rect x="{label_w}" y="{y}" width="{length:.1f}" height="{bar - 6}" fill="var(--md-accent-fg-color, #526cfe)">'
-            f"<title>{html.escape(value)}</title></rect>"
+            f"<title>{html.escape(title)}: {html.escape(value)}</title></rect>"
         )
         parts.append(f'<text x="{label_w + length + 6:.1f}" y="{y + 13}" font-size="11">{html.escape(value)}</text>')
+    # the axis: a tick at a day, a month, a year and ten years, as far as the longest period
+    parts.append(f'<path d="M{label_w} {axis_y}h{chart_w}" stroke="currentColor" stroke-opacity="0.4"/>')
+    for iso in ticks:
+        x = label_w + math.log10(duration_days(iso) + 1) * scale
+        parts.append(f'<path d="M{x:.1f} {top}V{axis_y + 4}" stroke="currentColor" stroke-opacity="0.15"/>')
+        parts.append(
+            f'<text x="{x:.1f}" y="{axis_y + 16}" text-anchor="middle" font-size="10">{html.escape(format_duration(iso, t.lang))}</text>'
+        )
+    note = t("The longest period each policy states, on a logarithmic scale.")
+    if total > len(rows):
+        shown, count = format_number(len(rows), t.lang), format_number(total, t.lang)
+        note += " " + t("The %(shown)s longest of %(total)s; the matrix lists them all.") % {
+            "shown": shown,
+            "total": count,
+        }
+    parts.append(f'<text x="{label_w}" y="{axis_y + 36}" font-size="11">{html.escape(note)}</text>')
     parts.append("</svg>")
     return "".join(parts)
 
@@ -286,6 +410,14 @@ def _chart_box(svg: str) -> str:
     height = re.search(r'height="(\d+)"', svg)
     size = f' style="contain-intrinsic-block-size: auto {height.group(1)}px"' if height else ""
     return f'<div class="pa-chart-box"{size}>{svg}</div>'
+
+
+def _tail(policy: Policy, title: str) -> str:
+    """What tells a policy from others of the same title: its publisher, or the end of its
+    address (the start of which is often the title again)."""
+    if policy.publisher and policy.publisher not in title:
+        return _short(policy.publisher, 16)
+    return policy.slug if len(policy.slug) <= 16 else "…" + policy.slug[-15:]
 
 
 def _short(text: str, limit: int = 28) -> str:
@@ -394,6 +526,7 @@ def _csv_row(p: Policy) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     facts = p.facts
+    worded = facts is not None and facts.worded  # else retention ... cookies are unknown: empty
     writer.writerow(
         [
             p.slug,
@@ -404,10 +537,10 @@ def _csv_row(p: Policy) -> str:
             p.updated.iso if p.updated else "",
             p.effective.iso if p.effective else "",
             *[p.topic_anchor(x) or "" for x in TOPIC_IDS],
-            " ".join(facts.retention) if facts else "",
-            facts.min_age if facts and facts.min_age else "",
-            " ".join(facts.transfer_countries) if facts else "",
-            ("yes" if facts.cookies else "no") if facts else "",
+            " ".join(facts.retention) if worded else "",
+            facts.min_age if worded and facts.min_age else "",
+            " ".join(facts.transfer_countries) if worded else "",
+            ("yes" if facts.cookies else "not stated") if worded else "",
             "; ".join(facts.third_parties) if facts else "",
             " ".join(facts.emails) if facts else "",
             facts.hidden_emails if facts else 0,

@@ -34,8 +34,10 @@
       return { row: row, index: index, lang: text(row.cells[1]), search: null, shown: !row.hidden };
     });
     var topicColumns = [];
+    var topicOfId = {};  // "row-retention" -> its column
     heads.forEach(function (th, index) {
-      if (th.querySelector("span[id^='row-']")) { topicColumns.push(index); }
+      var marker = th.querySelector("span[id^='row-']");
+      if (marker) { topicColumns.push(index); topicOfId[marker.id] = index; }
     });
     var keys = {};  // column -> sort key of every row, computed on the first sort by it
 
@@ -140,11 +142,23 @@
       });
     });
 
+    // A link to a topic's row ("Same topic in other policies": matrix/#row-retention) lands
+    // on its column's head; it shows the policies covering that topic, the tools in view.
+    function followHash() {
+      var id = decodeURIComponent(window.location.hash.slice(1));
+      if (!Object.prototype.hasOwnProperty.call(topicOfId, id)) { return; }
+      topic.value = String(topicOfId[id]);
+      apply();
+      tools.scrollIntoView({ block: "start" });
+    }
+
     tools.appendChild(language);
     tools.appendChild(topic);
     tools.appendChild(search);
     tools.appendChild(count);
     apply();
+    followHash();
+    window.addEventListener("hashchange", followHash);
     tools.setAttribute("data-pa-ready", "1");
   }
 

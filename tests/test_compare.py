@@ -1,0 +1,172 @@
+"""The pages that compare policies (matrix, charts, matrix.csv) on the real pipeline: the
+five seeds and a policy in a language Policy Atlas has no data for."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import SEEDS
+from policy_atlas.anchors import Lock
+from policy_atlas.i18n import Labels
+from policy_atlas.model import Policy
+from policy_atlas.render_compare import CHART_LIMIT, TRANSPOSE_AT, fact_cell, heatmap_svg, retention_svg
+from policy_atlas.site import SitePages, build
+
+# A Vietnamese notice (no data file for Vietnamese): it speaks of cookies, of keeping data
+# 90 days, of users under 16 and of servers in Singapore, all in words only a Vietnamese
+# data file could read; its e-mail address and PayPal are read in any language.
+VIETNAMESE = """---
+lang: vi
+---
+Chính sách quyền riêng tư
+
+Chúng tôi thu thập tên, địa chỉ email và số điện thoại của bạn khi bạn đăng ký tài khoản.
+Trang web của chúng tôi sử dụng cookie để ghi nhớ lựa chọn của bạn và đo lường lưu lượng truy cập.
+Dữ liệu được lưu trữ trong 90 ngày trên máy chủ đặt tại Singapore, sau đó bị xóa.
+Thanh toán được xử lý bởi PayPal. Dịch vụ không dành cho người dưới 16 tuổi.
+Mọi câu hỏi xin gửi về privacy@example.vn.
+"""
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> SitePages:
+    seeds = tmp_path_factory.mktemp("compare") / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    (seeds / "vi-notice.md").write_text(VIETNAMESE, encoding="utf-8")
+    return build(seeds, Lock(), "en", home_template=None)
+
+
+def _policy(site: SitePages, source_name: str) -> Policy:
+    return next(p for p in site.assembled.site.policies if p.source.endswith(source_name))
+
+
+def test_facts_read_through_a_language_are_unknown_where_it_has_no_data(site: SitePages) -> None:
+    """Retention, minimum age, countries and cookies need a language's words: for the
+    Vietnamese notice they are unknown ("n/a", null, an empty cell), not "none" or "no";
+    its e-mail address and PayPal are found all the same."""
+    vi = _policy(site, "vi-notice.md")
+    assert not vi.lang_supported
+    entry = next(p for p in json.loads(site.extra["policies.json"])["policies"] if p["id"] == vi.slug)
+    facts = entry["facts"]
+    assert facts["retention"] is None and facts["min_age"] is None
+    assert facts["transfer_countries"] is None and facts["cookies"] is None
+    assert facts["emails"] == ["privacy@example.vn"] and facts["third_parties"] == ["PayPal"]
+    rows = {row["id"]: row for row in csv.DictReader(io.StringIO(site.extra["matrix.csv"]))}
+    assert [rows[vi.slug][k] for k in ("retention", "min_age", "transfer_countries", "cookies")] == ["", "", "", ""]
+    assert rows[vi.slug]["emails"] == "privacy@example.vn"
+    # a policy read in its language that does not say it uses cookies: "not stated", not "no"
+    seed_001 = _policy(site, "001_00a49832638047e1.txt")
+    assert rows[seed_001.slug]["cookies"] == "not stated"
+    assert {row["cookies"] for row in rows.values()} == {"yes", "not stated", ""}
+    # the matrix (one column per policy): "n/a" for the four, the address as found
+    matrix = site.pages["matrix.md"]
+    for fact in ("retention", "min_age", "countries", "cookies"):
+        cells = _row(matrix, f"fact-{fact}")
+        assert cells[_column_of(site, vi)] == "n/a", fact
+    assert "privacy@example.vn" in _row(matrix, "fact-contact")[_column_of(site, vi)]
+
+
+def _row(matrix: str, row_id: str) -> list[str]:
+    line = next(line for line in matrix.splitlines() if f'id="{row_id}"' in line)
+    return [cell.strip() for cell in line.strip().strip("|").split("|")][1:]
+
+
+def _column_of(site: SitePages, policy: Policy) -> int:
+    return list(site.assembled.site.policies).index(policy)
+
+
+def test_every_row_of_the_matrix_has_an_id_of_its_own(site: SitePages) -> None:
+    """Retention, cookies and contact are topics and facts: their two rows are two targets."""
+    ids = re.findall(r'id="([^"]+)"', site.pages["matrix.md"]) + re.findall(r"\{#([\w-]+)", site.pages["matrix.md"])
+    assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
+    assert {"row-retention", "fact-retention", "row-cookies", "fact-cookies", "row-contact", "fact-contact"} <= set(ids)
+
+
+def test_the_heatmap_hatches_what_could_not_be_tagged_and_keeps_the_page_width(site: SitePages) -> None:
+    t = Labels("en")
+    policies = site.assembled.site.policies
+    svg = heatmap_svg(policies, t)
+    # one column per policy: the Vietnamese one hatched, its tooltip saying why; a legend
+    assert 'fill="url(#pa-untagged)"' in svg
+    tips = re.findall(r"<title>(.*?)</title>", svg)
+    assert any(tip.endswith("&#10;topics could not be tagged") for tip in tips)
+    assert not any("Chính sách" in tip and "0 %" in tip for tip in tips)
+    assert ">100%<" in svg and ">topics could not be tagged<" in svg
+    # more policies than TRANSPOSE_AT: one row each, the topics as columns, as wide as before
+    many = policies * (TRANSPOSE_AT // len(policies) + 1)
+    wide = heatmap_svg(many, t)
+    width = int(re.search(r'width="(\d+)"', wide).group(1))  # type: ignore[union-attr]
+    assert width <= 700
+    assert int(re.search(r'height="(\d+)"', wide).group(1)) > 18 * len(many)  # type: ignore[union-attr]
+    # beyond CHART_LIMIT: one row per language, in the order of their names
+    languages = heatmap_svg(policies * (CHART_LIMIT // len(policies) + 1), t)
+    labels = re.findall(r'rotate\(-60 [^)]*\)" font-size="10">([^<]+)</text>', languages)
+    assert labels == sorted(labels, key=str.casefold)
+    assert labels[0].startswith("Albanian (") and any(label.startswith("Vietnamese (") for label in labels)
+
+
+def test_the_retention_chart_says_its_scale_and_links_each_period(site: SitePages) -> None:
+    t = Labels("en")
+    policies = site.assembled.site.policies
+    svg = retention_svg(policies, t)
+    assert all(f">{tick}</text>" in svg for tick in ("1 day", "1 month", "1 year"))
+    assert "on a logarithmic scale" in svg and "longest of" not in svg
+    # every label leads to the section stating the period: 3 years in seed 002, 90 days in 004
+    links = re.findall(r'<a href="([^"]+)">', svg)
+    webprom = _policy(site, "004_bccd684d4b65cbbb.txt")
+    period_section = next(
+        e.section for k, items in webprom.facts.evidence if k == "retention" for e in items if e.value == "P90D"
+    )  # type: ignore[union-attr]
+    assert f"../policies/{webprom.slug}/#{period_section}" in links
+    assert len(links) == 3
+    # more policies than the chart draws: it says so
+    many = retention_svg(policies * (CHART_LIMIT // 3 + 1), t)
+    assert f"The {CHART_LIMIT} longest of {3 * (CHART_LIMIT // 3 + 1)}" in many
+
+
+def test_same_topic_in_other_policies_follows_what_the_section_is_mainly_about(site: SitePages) -> None:
+    """A section about purposes and retention mainly about retention compares retention."""
+    checked = mixed = 0
+    for policy in site.assembled.site.policies:
+        page = site.pages[f"policies/{policy.slug}.md"]
+        for placed in policy.sections:
+            if not placed.topics:
+                continue
+            lead = placed.lead_topic if placed.lead_topic in placed.topics else placed.topics[0]
+            chips = page.index(f"{{#{placed.id}")
+            link = re.search(r"\]\(\.\./matrix\.md#row-([\w-]+)\)\{ \.pa-compare \}", page[chips:])
+            assert link is not None and link.group(1) == lead, (policy.slug, placed.id)
+            checked += 1
+            mixed += lead != placed.topics[0]
+    assert checked > 50 and mixed > 5  # the seeds hold such sections: the test can fail
+
+
+def test_the_seeds_alone_keep_their_matrix(site: SitePages, tmp_path: Path) -> None:
+    """Without the untagged notice no policy is hatched and no fact is "n/a"."""
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    alone = build(seeds, Lock(), "en", home_template=None)
+    assert "pa-untagged)" not in heatmap_svg(alone.assembled.site.policies, Labels("en")).split("</defs>")[1]
+    assert "n/a" not in alone.pages["matrix.md"]
+
+
+def test_a_long_list_of_periods_in_a_row_of_the_matrix_ends_in_a_count(site: SitePages) -> None:
+    """One row per policy: a cell shows the first periods, then "+N" linked to the next one's
+    section, and still sorts by the longest of all of them."""
+    webprom = _policy(site, "004_bccd684d4b65cbbb.txt")
+    assert webprom.facts is not None and webprom.facts.retention == ("P90D", "P14D", "P30D")
+    t = Labels("en")
+    cell = fact_cell(webprom, "retention", t, prefix="", limit=2)
+    thirty = next(
+        e.section for k, items in webprom.facts.evidence if k == "retention" for e in items if e.value == "P30D"
+    )
+    assert cell.endswith(f"[+1](policies/{webprom.slug}.md#{thirty})")
+    assert "90 days" in cell and "14 days" in cell and "30 days" not in cell
+    assert 'data-pa-sort="90' in cell
+    assert "+" not in fact_cell(webprom, "retention", t, prefix="", limit=3)
