@@ -4,6 +4,7 @@ five seeds and a policy in a language Policy Atlas has no data for."""
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 import re
@@ -170,3 +171,23 @@ def test_a_long_list_of_periods_in_a_row_of_the_matrix_ends_in_a_count(site: Sit
     assert "90 days" in cell and "14 days" in cell and "30 days" not in cell
     assert 'data-pa-sort="90' in cell
     assert "+" not in fact_cell(webprom, "retention", t, prefix="", limit=3)
+
+
+def test_exports_name_a_policy_without_a_title_as_its_page_does(site: SitePages) -> None:
+    """Seed 002 has no title line: its page is headed by a title made up in the reader's
+    language. `title` stays the policy's own (null, empty in matrix.csv) and `label` carries
+    the name the page shows, so a ticket tool has something to call every policy."""
+    untitled = _policy(site, "002_2c17a0862c804fc4.txt")
+    titled = _policy(site, "004_bccd684d4b65cbbb.txt")
+    assert untitled.title_generated and not titled.title_generated
+    entries = {p["id"]: p for p in json.loads(site.extra["policies.json"])["policies"]}
+    rows = {row["id"]: row for row in csv.DictReader(io.StringIO(site.extra["matrix.csv"]))}
+    assert entries[untitled.slug]["title"] is None and rows[untitled.slug]["title"] == ""
+    label = "Privacy policy (002_2c17a0862c804fc4.txt)"
+    assert entries[untitled.slug]["label"] == rows[untitled.slug]["label"] == label
+    heading = re.search(r"^# (.+?) \{", site.pages[f"policies/{untitled.slug}.md"], re.M)
+    assert heading is not None and html.unescape(heading.group(1)) == label  # Markdown-escaped
+    assert entries[titled.slug]["title"] == entries[titled.slug]["label"] == "Privacy Policy WebProm"
+    assert rows[titled.slug]["label"] == "Privacy Policy WebProm"
+    for entry in entries.values():
+        assert entry["label"] and rows[entry["id"]]["label"] == entry["label"]

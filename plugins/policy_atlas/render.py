@@ -353,11 +353,12 @@ def render_problems(problems: tuple[Problem, ...], t: Labels) -> str:
 # --- exports -------------------------------------------------------------------------
 
 
-def policies_json(site: Site) -> str:
-    """The one machine-readable description of the site (schema 1)."""
+def policies_json(site: Site, t: Labels) -> str:
+    """The one machine-readable description of the site (schema 1); `t` names the policies
+    without a title of their own (`label`) as the site's pages do."""
     head = {"schema": JSON_SCHEMA, "generator": f"policy-atlas {__version__}"}
     # each policy's entry is serialized once and remembered while the policy is unchanged
-    entries = [_JSON.get(p, None, lambda p=p: _dumps(_policy_json(p), 2)) for p in site.policies]
+    entries = [_JSON.get(p, t.lang, lambda p=p: _dumps(_policy_json(p, t), 2)) for p in site.policies]
     parts = ["{\n"]
     parts += [f" {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)},\n" for k, v in head.items()]
     parts.append(' "policies": [')
@@ -377,12 +378,13 @@ def _dumps(value: object, depth: int) -> str:
 _JSON: ObjectMemo[str] = ObjectMemo()
 
 
-def _policy_json(policy: Policy) -> dict[str, object]:
+def _policy_json(policy: Policy, t: Labels) -> dict[str, object]:
     return {
         "id": policy.slug,
         "source": policy.source,
         "url": page_url(policy.slug),
-        "title": policy.title or None,
+        "title": policy.title or None,  # the policy's own, null where its text has none
+        "label": display_title(policy, t),  # what the site calls it: its title or one made up
         "publisher": policy.publisher,
         "lang": policy.lang,
         "lang_confidence": policy.lang_confidence,

@@ -495,8 +495,9 @@ _CSV_ROWS: ObjectMemo[str] = ObjectMemo()
 # --- CSV -------------------------------------------------------------------------------
 
 
-def matrix_csv(site: Site) -> str:
-    """One row per policy: topics as the id of their first section, facts as plain values."""
+def matrix_csv(site: Site, t: Labels) -> str:
+    """One row per policy: topics as the id of their first section, facts as plain values;
+    `label` is what the site calls a policy (`t` names those without a title of their own)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(
@@ -504,6 +505,7 @@ def matrix_csv(site: Site) -> str:
             "id",
             "url",
             "title",
+            "label",
             "publisher",
             "lang",
             "updated",
@@ -518,11 +520,11 @@ def matrix_csv(site: Site) -> str:
             "hidden_emails",
         ]
     )
-    buffer.writelines(_CSV_ROWS.get(p, None, lambda p=p: _csv_row(p)) for p in site.policies)
+    buffer.writelines(_CSV_ROWS.get(p, t.lang, lambda p=p: _csv_row(p, t)) for p in site.policies)
     return buffer.getvalue()
 
 
-def _csv_row(p: Policy) -> str:
+def _csv_row(p: Policy, t: Labels) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     facts = p.facts
@@ -532,6 +534,7 @@ def _csv_row(p: Policy) -> str:
             p.slug,
             f"policies/{p.slug}/",
             p.title,
+            display_title(p, t),
             p.publisher or "",
             p.lang,
             p.updated.iso if p.updated else "",

@@ -65,9 +65,9 @@ def build(
     out.pages["topics/index.md"] = render_topic_index(assembled.site, t)
     for topic in TOPIC_IDS:
         out.pages[f"topics/{topic}.md"] = render_topic(assembled.site, topic, t)
-    out.extra["matrix.csv"] = matrix_csv(assembled.site)
+    out.extra["matrix.csv"] = matrix_csv(assembled.site, t)
     out.pages["index.md"] = render_home(assembled.site, t, home_template)
-    out.extra["policies.json"] = policies_json(assembled.site)
+    out.extra["policies.json"] = policies_json(assembled.site, t)
     for redirect in assembled.redirects:
         page = redirect_page(redirect.old_slug, redirect.new_slug, t)
         out.extra[page.path] = page.html
