@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, require_corpus
 from policy_atlas.datafiles import load_data_file
 from policy_atlas.facts import organisation_key
 from policy_atlas.lexicon import lexicon
@@ -903,6 +903,55 @@ def test_a_word_of_the_language_spelt_as_an_organisation_is_none() -> None:
     assert german["third_parties"] == ["Stripe"]  # a German noun has its capital anywhere
     english = _facts("Privacy Notice\n\nSharing\n\nWe share data with Meta and Google.\n")
     assert english["third_parties"] == ["Meta", "Google"]
+
+
+def test_the_first_part_of_compounds_sharing_their_ending_is_no_organisation() -> None:
+    """German writes "Meta- und Kommunikationsdaten" for Metadaten und Kommunikationsdaten
+    (lass-andere-scheiben.de): "Meta" there is part of a word. A name joins its compound
+    with a hyphen ("Apple- und Google-Konten"): there it is the organisation."""
+    words = _facts(
+        "Datenschutzerklärung\n\nHosting\n\nUnser Hostinganbieter verarbeitet Bestandsdaten, Meta- und "
+        "Kommunikationsdaten unserer Kunden. Zahlungen wickelt PayPal ab.\n"
+    )
+    assert words["third_parties"] == ["PayPal"]
+    names = _facts(
+        "Datenschutzerklärung\n\nAnmeldung\n\nSie können sich mit Ihren Apple- oder Google-Konten anmelden; "
+        "dann erhalten Apple bzw. Google Ihre E-Mail-Adresse.\n"
+    )
+    assert names["third_parties"] == ["Apple", "Google"]
+
+
+def test_a_postal_address_to_write_to_instead_of_an_e_mail_names_no_third_party() -> None:
+    """Mozilla's notices give their data protection officer's postal address (Bird & Bird
+    DPO Services) and LoveScout24 its Swiss representative's (Prighter), each under a line
+    giving an e-mail address and leading up to it: someone to write to, not an organisation
+    receiving data. A processor named with its address under a line without an e-mail
+    address stays one."""
+    contact = _facts(
+        "Datenschutzerklärung\n\nWenn Sie in der Schweiz wohnen\n\n"
+        "Sie können unseren Schweizer Vertreter unter rep@example.ch oder per Post unter folgender Adresse kontaktieren:\n\n"
+        "Prighter CH GmbH  \nObergrundstrasse 17  \n6002 Luzern,  \nSchweiz\n"
+    )
+    assert contact["third_parties"] == []
+    hosting = _facts(
+        "---\npublisher: Beispiel GmbH\n---\nDatenschutzerklärung\n\nHosting\n\nUnsere Website wird gehostet bei:\n\n"
+        "Amazon Web Services EMEA SARL  \n38 Avenue John F. Kennedy  \nL-1855 Luxemburg\n"
+    )
+    assert hosting["third_parties"] == ["Amazon Web Services"]
+
+
+def test_representatives_and_outside_officers_are_no_third_parties_in_the_corpus() -> None:
+    """The same on the published notices, in every language of the corpus they are in."""
+    corpus = require_corpus()
+    names = sorted(p.name for p in corpus.glob("*--mozilla-accounts--privacy-notice.md"))
+    assert len(names) >= 10
+    for name in [*names, "de--lovescout24--privacy-policy.md"]:
+        seed, _ = read_seed((corpus / name).read_bytes(), f"corpus/{name}", name)
+        assert seed is not None
+        _, policy = place_policy(analyse(seed), "p", None)
+        assert policy.facts is not None
+        parties = {organisation_key(p) for p in policy.facts.third_parties}
+        assert not parties & {organisation_key("Bird & Bird"), organisation_key("Prighter")}, name
 
 
 def test_a_name_inflected_as_the_language_does_is_the_name() -> None:

@@ -1010,6 +1010,11 @@ def _organisation_names() -> tuple[str, ...]:
 
 _MARKUP = " \t*_-•·([\"'«“„>#|"  # what may stand before a sentence's first word
 
+# The first part of compounds sharing their ending, the second written closed ("Meta- und
+# Kommunikationsdaten": Metadaten): a word, not a name. A name joins its compound with a
+# hyphen ("Apple- und Google-Konten"), so there the name stands.
+_ELIDED_COMPOUND = re.compile(r"-\s+(?:\w+\.?\s+|,\s*)\w+(?![\w-])")
+
 
 def _named(match: re.Match[str], sentence: str, language: _Language | None) -> str | None:
     """The listed name a match of the organisation regex in a sentence stands for, or None
@@ -1017,6 +1022,8 @@ def _named(match: re.Match[str], sentence: str, language: _Language | None) -> s
     a word of the language spelt so (Maltese "Meta ...", when; German "Kakao", cocoa)."""
     name = match["name"]
     if name.isupper() and _in_capitals_throughout(sentence):
+        return None
+    if _ELIDED_COMPOUND.match(sentence, match.end()):
         return None
     if language is not None and name in language.organisation_lookalikes:
         if language.lex.facts.nouns_capitalized or not sentence[: match.start()].strip(_MARKUP):
@@ -1040,13 +1047,33 @@ def _read_names(text: str, lang: str) -> tuple[tuple[str, str], ...]:
         return ()
     language = _language(lang)
     organisations = _names_regex(language)
+    lines = _lines(text)
     return tuple(
         (name, sentence)
-        for line in _lines(text)
+        for index, line in enumerate(lines)
         if anywhere.search(line)  # most lines name no one: not split into sentences
+        and not _postal_contact(lines, index)
         for sentence in _line_sentences(line)
         for name in _names_in(sentence, organisations, language)
     )
+
+
+_BREAK = re.compile(r"\s*(?:<br\s*/?>)?\s*$", re.I)
+
+
+def _postal_contact(lines: list[str], index: int) -> bool:
+    """Whether a line is the first of a postal address to write to instead of an e-mail
+    address, under a line leading up to it ("... at rep@prighter.com or by post at:" /
+    "Prighter CH GmbH" / "Obergrundstrasse 17"): a representative or an outside data
+    protection officer to contact, not an organisation receiving data."""
+    head = _BREAK.sub("", lines[index]).strip()
+    if not head or len(head.split()) > 8 or head.endswith((".", ":")):
+        return False
+    following = _BREAK.sub("", lines[index + 1]).strip() if index + 1 < len(lines) else ""
+    if not following or len(following.split()) > 8 or not any(c.isdigit() for c in following):
+        return False
+    previous = next((p.strip() for p in reversed(lines[:index]) if p.strip()), "")
+    return previous.endswith((":", "：")) and has_email(previous)
 
 
 def third_parties_named(
