@@ -154,6 +154,8 @@ class _Language:
         self.recipient_headers = _Cues(facts.recipient_headers)
         self.organisation_lookalikes = frozenset(facts.organisation_lookalikes)
         self.name_endings = facts.name_endings
+        self.source = _Cues(facts.source_cues)
+        self.sharing = _Cues(lex.topic_cues("sharing"))
         self.transfers = _Cues(lex.topic_cues("transfers"))
         self.cookies = _Cues(lex.topic_cues("cookies"))
         self.duration_units = facts.duration_units
@@ -314,10 +316,11 @@ def _extract_facts(preamble: str, sections: tuple[PlacedSection, ...], lang: str
     parties: list[str] = []
     seen: set[str] = set()  # one entry per organisation however a mention writes it
     is_own = _Own(own, _home_site([p.text for p in parts]))
+    sources = _sources_only(mentions, language)
     for name, part, sentence in mentions:
         organisation = _owner(name)
         key = organisation_key(organisation)
-        if key not in seen and not is_own(name, organisation):
+        if key not in seen and key not in sources and not is_own(name, organisation):
             seen.add(key)
             parties.append(organisation)
             note("third_parties", organisation, part, sentence)
@@ -337,6 +340,31 @@ def _extract_facts(preamble: str, sections: tuple[PlacedSection, ...], lang: str
         evidence=tuple((k, tuple(evidence[k])) for k in FACT_KEYS if k in evidence),
         worded=language is not None,
     )
+
+
+def _sources_only(mentions: list[tuple[str, _Part, str]], language: _Language | None) -> set[str]:
+    """The organisations (as keys) every mention of which is in a sentence saying data
+    comes from them and not that it goes to anyone ("If you interact with our accounts on
+    social media such as X and Facebook, we may receive personal information about you"):
+    sources, not recipients. A table row or a link to a privacy notice is no such sentence."""
+    if language is None or language.source.regex is None:
+        return set()
+    source: dict[str, bool] = {}
+    for name, _, sentence in mentions:
+        key = organisation_key(_owner(name))
+        if source.get(key, True):
+            source[key] = _from_source(sentence, language)
+    return {key for key, only in source.items() if only}
+
+
+def _from_source(sentence: str, language: _Language) -> bool:
+    """Whether a sentence says data comes from the organisations it names, and not that it
+    goes to anyone (`source_cues`, no cue of `sharing`)."""
+    if language.source.regex is None:
+        return False
+    folded = cue_form(sentence)
+    no_space = not sentence.isascii() and has_no_space_script(sentence)
+    return language.source.found(folded, no_space) and not language.sharing.found(folded, no_space)
 
 
 def _country_row(line: str, lang: str) -> bool:
@@ -1082,15 +1110,20 @@ def third_parties_named(
     """Per section, how many third parties its heading names and how many its text names in
     all (`texts`: each section's `section_text`): organisations of the list, by name, not
     the policy's own, as the `third_parties` fact finds them by name (its recipient tables
-    and links to privacy notices aside). A line that is nothing but a link (a table of
-    contents) names none, as it tells no topic. The preamble and the texts tell the
+    and links to privacy notices aside), not where a sentence names them as where data comes
+    from (`_from_source`). A line that is nothing but a link (a table of contents) names
+    none, as it tells no topic. The preamble and the texts tell the
     policy's own web site."""
     language = _language(lang)
     organisations = _names_regex(language)
     is_own: _Own | None = None
     counts = []
     for title, text in zip(titles, texts, strict=True):
-        names = [name for name, sentence in _reading(text, lang).names if not LINK_LINE_RE.fullmatch(sentence)]
+        names = [
+            name
+            for name, sentence in _reading(text, lang).names
+            if not LINK_LINE_RE.fullmatch(sentence) and not (language is not None and _from_source(sentence, language))
+        ]
         if not names:
             counts.append((0, 0))
             continue

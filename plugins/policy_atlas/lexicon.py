@@ -62,6 +62,10 @@ class Facts:
     # endings the language glues to an organisation's name to inflect it (Croatian
     # "Facebooka", "Facebookom", Finnish "Googlen", German "Facebooks"): the name is meant
     name_endings: tuple[str, ...] = ()
+    # a sentence saying data comes to the policy's publisher from the organisations it
+    # names ("we may receive information about you", "sign in with"): where it has no cue
+    # of sharing, the organisations it names are sources, not recipients
+    source_cues: tuple[str, ...] = ()
     country_forms: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
@@ -182,6 +186,7 @@ def _facts(raw: dict[str, object], lang: str) -> Facts:
         nouns_capitalized=bool(raw.get("nouns_capitalized", False)),
         organisation_lookalikes=tuple(str(w) for w in raw.get("organisation_lookalikes") or ()),
         name_endings=tuple(sorted({str(e) for e in raw.get("name_endings") or ()})),
+        source_cues=_folded(raw.get("source_cues")),
         country_forms=tuple(sorted((str(k).upper(), _folded(v)) for k, v in forms.items())),
     )
 
