@@ -921,6 +921,19 @@ def test_the_first_part_of_compounds_sharing_their_ending_is_no_organisation() -
     assert names["third_parties"] == ["Apple", "Google"]
 
 
+def test_an_abbreviation_of_one_letter_ends_no_sentence() -> None:
+    """The quote given as evidence is the whole sentence: "z. B." (for example) and "d. h."
+    (that is) do not end one, as LoveScout24's "(z. B. Facebook, Google oder Apple)" did."""
+    facts = _facts(
+        "---\npublisher: Beispiel GmbH\n---\nDatenschutzerklärung\n\nZahlungen\n\n"
+        "Zahlungen wickeln Dienstleister (z. B. PayPal oder Stripe) ab, d. h. sie erhalten Ihre Bestelldaten.\n"
+    )
+    assert facts["third_parties"] == ["PayPal", "Stripe"]
+    quotes = {e["value"]: e["quote"] for e in facts["evidence"]["third_parties"]}
+    whole = "Zahlungen wickeln Dienstleister (z. B. PayPal oder Stripe) ab, d. h. sie erhalten Ihre Bestelldaten."
+    assert quotes == {"PayPal": whole, "Stripe": whole}
+
+
 def test_a_postal_address_to_write_to_instead_of_an_e_mail_names_no_third_party() -> None:
     """Mozilla's notices give their data protection officer's postal address (Bird & Bird
     DPO Services) and LoveScout24 its Swiss representative's (Prighter), each under a line

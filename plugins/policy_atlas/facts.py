@@ -42,7 +42,11 @@ from .text import (
 
 FACT_KEYS = ("retention", "min_age", "emails", "hidden_emails", "transfer_countries", "cookies", "third_parties")
 QUOTE_CHARS = 220
-_SENTENCE_END = re.compile(r"(?<=[.!?;。！？])(?<!\.[A-Za-z]\.)\s+|(?<=[a-zà-ž][.!?])(?=[A-ZÀ-Ž])|\n")
+# not after an abbreviation of one letter ("z. B.", "d. h.", "e.g.", "t. ex."): a sentence
+# seldom ends in a word of one letter
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?;。！？])(?<!\.[A-Za-z]\.)(?<![\s(][A-Za-z]\.)(?<!^[A-Za-z]\.)\s+|(?<=[a-zà-ž][.!?])(?=[A-ZÀ-Ž])|\n"
+)
 # a number, not a piece of a decimal or grouped one ("15.47 days", "8,260,593 requests")
 _DIGITS = re.compile(r"(?<!\d[.,])(?<!\d)(\d{1,4})(?!\d|[.,]\d)")
 _AGE_RANGE = range(10, 22)
