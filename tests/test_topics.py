@@ -876,7 +876,8 @@ def test_countries_in_a_section_about_rights_are_where_rights_apply() -> None:
 def test_a_policy_in_one_section_is_about_all_it_speaks_of() -> None:
     """Common Voice's notice is one section: data collected, its public release, cookies,
     opting out and deleting the account. Every topic it scores for is tagged, not only
-    those near its best; the same text as one of several sections keeps the usual bar."""
+    those near its best; the same text as one of several sections keeps the usual bar, but
+    for cookies, tagged wherever a section speaks of them enough."""
     body = (
         "We collect information you provide, such as your name, date of birth and e-mail address, and "
         "device information, your IP address, log data, usage data and location data. Recordings are "
@@ -886,7 +887,8 @@ def test_a_policy_in_one_section_is_about_all_it_speaks_of() -> None:
     alone = _draft(f"Privacy Notice\n\nPrivacy\n\n{body}")
     among = _draft(f"Privacy Notice\n\nPrivacy\n\n{body}\nChanges\n\nWe may change this notice.\n")
     assert {"collection", "cookies", "retention"} <= set(alone.section_topics[0])
-    assert not {"cookies", "retention"} & set(among.section_topics[0])
+    assert "retention" not in among.section_topics[0]
+    assert "cookies" in among.section_topics[0]  # tagged in passing (TAGGED_IN_PASSING)
 
 
 def test_a_word_of_the_language_spelt_as_an_organisation_is_none() -> None:

@@ -70,6 +70,11 @@ LONG_SECTION_WORDS = 600
 # ("legitimate interest", "cookie") are rarely used for anything else. Chosen on
 # the development half of tests/truth and checked on the held-out half (docs/taxonomy.md).
 TOPIC_WEIGHT = {"contact": 0.6, "legal-basis": 1.25, "cookies": 1.25}
+# Topics tagged wherever a section speaks of them enough (TAG_SCORE), however much more it
+# says of another: a reader looks for every place a policy uses cookies or trackers, and
+# annotators tag a long section on purposes or choices that says so in passing. Chosen on
+# the development half of tests/truth and checked on the held-out half (docs/taxonomy.md).
+TAGGED_IN_PASSING = frozenset({"cookies"})
 # Each third party a section names (an organisation of organisations.yaml, not the
 # policy's own) counts for `sharing` as a one-word cue would, in a heading TITLE_WEIGHT
 # times: "Google Analytics", "Cloudflare" as headings, "payments go through Stripe".
@@ -152,7 +157,7 @@ def _section_topics(
         for t in set(head) | set(text)
     }
     bar = _bar(scores, word_count(body) if len(scores) > 1 and _may_be_long(body) else 0, alone)
-    topics = {t for t, v in scores.items() if v >= bar}
+    topics = {t for t, v in scores.items() if v >= (TAG_SCORE if t in TAGGED_IN_PASSING else bar)}
     named = PARTY_WEIGHT * ((TITLE_WEIGHT - 1) * parties[0] + parties[1])
     if named and scores.get("sharing", 0.0) + named >= bar:
         topics.add("sharing")
