@@ -135,13 +135,18 @@ _REMARK_IN_PARENTHESES = (
 
 @pytest.mark.parametrize(
     ("name", "text"),
-    [("policy.md", _ADDRESS_IN_ONE_PARAGRAPH), ("policy.txt", _REMARK_IN_PARENTHESES)],
-    ids=["address-in-one-markdown-paragraph", "remark-in-parentheses"],
+    [
+        ("policy.md", _ADDRESS_IN_ONE_PARAGRAPH),
+        ("policy.txt", _ADDRESS_IN_ONE_PARAGRAPH),
+        ("policy.txt", _REMARK_IN_PARENTHESES),
+    ],
+    ids=["address-in-one-markdown-paragraph", "address-as-lines-of-raw-text", "remark-in-parentheses"],
 )
 def test_lines_that_belong_to_the_text_are_no_headings(tmp_path: Path, name: str, text: str) -> None:
     """An address given as lines of one Markdown paragraph (hard line breaks: "The Example
-    Times Company", "New York, N.Y. 10018") and a line in parentheses (a remark on the text
-    before it, "(Social media platforms include Facebook.)") are body text, not titles."""
+    Times Company", "New York, N.Y. 10018") or as short lines of raw text under a line
+    leading up to it ("... or write us at:"), and a line in parentheses (a remark on the
+    text before it, "(Social media platforms include Facebook.)") are body text, not titles."""
     sections = draft_of_text(tmp_path, name, text).segmentation.sections
     assert [s.title for s in sections] == ["How Can You Contact Us?", "Changes to This Policy"]
     assert "New York, N.Y. 10018" in sections[0].body_text or "(Social media" in sections[0].body_text
@@ -216,6 +221,17 @@ def test_real_pdf_texts_are_cut_at_their_headings() -> None:
     doctolib = [s.title for s in draft_of(CORPUS / "fr--doctolib--privacy-policy.md").segmentation.sections]
     assert {"DÉFINITIONS", "EXERCER SES DROITS", "SÉCURITÉ", "NOUS CONTACTER - COORDONNÉES DU DPO"} <= set(doctolib)
     assert not any(t.startswith(("Doctolib s’engage", "Les données sont stockées", "Nos hébergeurs")) for t in doctolib)
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="needs ../shared/corpus")
+def test_the_lines_of_a_postal_address_are_no_headings() -> None:
+    """Instagram's and Shein's policies give addresses line by line under "... write to:":
+    "Merrion Road", "Dublin 4" and "Quai du Grand Canal" were sections of their own."""
+    instagram = [s.title for s in draft_of(CORPUS / "en--instagram--privacy-policy.md").segmentation.sections]
+    assert not {"Meta Platforms Ireland Limited", "Merrion Road", "Dublin 4", "D04 X2K5, Ireland"} & set(instagram)
+    shein = [s.title for s in draft_of(CORPUS / "fr--shein--privacy-policy.md").segmentation.sections]
+    assert not {"Infinite Styles Services Co. Limitée", "Quai du Grand Canal"} & set(shein)
+    assert len(instagram) > 20 and len(shein) > 20
 
 
 def test_folding_sections_scraped_as_a_list_are_sections(tmp_path: Path) -> None:

@@ -29,6 +29,7 @@ MAX_RUNIN_WORDS = 12  # a label glued to its body ("Cookies.Kur ...")
 MAX_SPACED_RUNIN_WORDS = 5  # a label followed by ". " needs neighbours like it
 MAX_COLON_HEADING_WORDS = 6
 MAX_LEVEL = 6  # deeper nesting is shown at the deepest level
+ADDRESS_LINES = 6  # a postal address under "... write to us at:" is no more lines than this
 MIN_MARKDOWN_HEADINGS = 1  # a .md seed without any is treated as raw text
 # Text whose long lines mostly end mid-sentence was wrapped (PDF-like): there a short
 # line after an unfinished sentence is its continuation, not a heading.
@@ -145,6 +146,8 @@ def _find_heads(paras: list[_Para], first: int, markdown: bool) -> list[_Head]:
             and _inside_a_paragraph(paras, index, first)
         ):
             head = None  # "620 Eighth Avenue\nNew York, N.Y. 10018": a line of a paragraph (hard line breaks)
+        if head and _may_be_an_address_line(head) and _in_an_address(paras, index, first):
+            head = None  # "... or by post at:" / "Prighter CH GmbH" / "Obergrundstrasse 17": an address
         if (
             head
             and wrapped
@@ -170,6 +173,33 @@ def _find_heads(paras: list[_Para], first: int, markdown: bool) -> list[_Head]:
     heads = _numbered_label_majority(heads, paras)
     heads.sort(key=lambda h: h.start)
     return _assign_levels(heads)
+
+
+def _in_an_address(paras: list[_Para], index: int, first: int) -> bool:
+    """Whether a line is one of a postal address: among short lines under a paragraph
+    leading up to them (ending in a colon), one of which has a number (a street, a postcode)."""
+    start = index
+    while start > first and start > index - ADDRESS_LINES and _address_line(paras[start - 1].text):
+        start -= 1
+    if start <= first or not paras[start - 1].text.rstrip().endswith((":", "：")):
+        return False
+    end = index + 1
+    while end < len(paras) and end < start + ADDRESS_LINES and _address_line(paras[end].text):
+        end += 1
+    return any(c.isdigit() for para in paras[start:end] for c in para.text)
+
+
+def _may_be_an_address_line(head: _Head) -> bool:
+    """Whether a heading found may be a line of an address: a title-like line, or one opening
+    with a number of three digits or more, a street's ("620 Eighth Avenue") more likely than
+    a chapter's."""
+    if head.kind in ("line", "caps"):
+        return True
+    return head.kind == "numbered" and head.number is not None and head.number.isdigit() and len(head.number) >= 3
+
+
+def _address_line(text: str) -> bool:
+    return word_count(text) <= 6 and not text.rstrip().endswith((":", "：", "."))
 
 
 def _inside_a_paragraph(paras: list[_Para], index: int, first: int) -> bool:
