@@ -907,25 +907,10 @@ def test_a_word_of_the_language_spelt_as_an_organisation_is_none() -> None:
     assert english["third_parties"] == ["Meta", "Google"]
 
 
-def test_the_first_part_of_compounds_sharing_their_ending_is_no_organisation() -> None:
-    """German writes "Meta- und Kommunikationsdaten" for Metadaten und Kommunikationsdaten
-    (lass-andere-scheiben.de): "Meta" there is part of a word. A name joins its compound
-    with a hyphen ("Apple- und Google-Konten"): there it is the organisation."""
-    words = _facts(
-        "Datenschutzerklärung\n\nHosting\n\nUnser Hostinganbieter verarbeitet Bestandsdaten, Meta- und "
-        "Kommunikationsdaten unserer Kunden. Zahlungen wickelt PayPal ab.\n"
-    )
-    assert words["third_parties"] == ["PayPal"]
-    names = _facts(
-        "Datenschutzerklärung\n\nAnmeldung\n\nSie können sich mit Ihren Apple- oder Google-Konten anmelden; "
-        "dann erhalten Apple bzw. Google Ihre E-Mail-Adresse.\n"
-    )
-    assert names["third_parties"] == ["Apple", "Google"]
-
-
 def test_an_abbreviation_of_one_letter_ends_no_sentence() -> None:
     """The quote given as evidence is the whole sentence: "z. B." (for example) and "d. h."
-    (that is) do not end one, as LoveScout24's "(z. B. Facebook, Google oder Apple)" did."""
+    (that is) do not end one, as LoveScout24's "(z. B. Facebook, Google oder Apple)" did;
+    a sentence ending in a word of one letter ("Anlage A.") still ends there."""
     facts = _facts(
         "---\npublisher: Beispiel GmbH\n---\nDatenschutzerklärung\n\nZahlungen\n\n"
         "Zahlungen wickeln Dienstleister (z. B. PayPal oder Stripe) ab, d. h. sie erhalten Ihre Bestelldaten.\n"
@@ -934,6 +919,12 @@ def test_an_abbreviation_of_one_letter_ends_no_sentence() -> None:
     quotes = {e["value"]: e["quote"] for e in facts["evidence"]["third_parties"]}
     whole = "Zahlungen wickeln Dienstleister (z. B. PayPal oder Stripe) ab, d. h. sie erhalten Ihre Bestelldaten."
     assert quotes == {"PayPal": whole, "Stripe": whole}
+    # a sentence ending in a word of one letter still ends there
+    annex = _facts(
+        "---\npublisher: Beispiel GmbH\n---\nDatenschutzerklärung\n\nZahlungen\n\n"
+        "Die Einzelheiten stehen in Anlage A. Zahlungen wickelt Stripe ab.\n"
+    )
+    assert [e["quote"] for e in annex["evidence"]["third_parties"]] == ["Zahlungen wickelt Stripe ab."]
 
 
 def test_a_postal_address_to_write_to_instead_of_an_e_mail_names_no_third_party() -> None:
@@ -943,7 +934,7 @@ def test_a_postal_address_to_write_to_instead_of_an_e_mail_names_no_third_party(
     receiving data. A processor named with its address under a line without an e-mail
     address stays one."""
     contact = _facts(
-        "Datenschutzerklärung\n\nWenn Sie in der Schweiz wohnen\n\n"
+        "---\npublisher: Beispiel GmbH\n---\nDatenschutzerklärung\n\nWenn Sie in der Schweiz wohnen\n\n"
         "Sie können unseren Schweizer Vertreter unter rep@example.ch oder per Post unter folgender Adresse kontaktieren:\n\n"
         "Prighter CH GmbH  \nObergrundstrasse 17  \n6002 Luzern,  \nSchweiz\n"
     )

@@ -42,11 +42,12 @@ from .text import (
 
 FACT_KEYS = ("retention", "min_age", "emails", "hidden_emails", "transfer_countries", "cookies", "third_parties")
 QUOTE_CHARS = 220
-# not after an abbreviation of one letter ("z. B.", "d. h.", "e.g.", "t. ex."): a sentence
-# seldom ends in a word of one letter
-_SENTENCE_END = re.compile(
-    r"(?<=[.!?;。！？])(?<!\.[A-Za-z]\.)(?<![\s(][A-Za-z]\.)(?<!^[A-Za-z]\.)\s+|(?<=[a-zà-ž][.!?])(?=[A-ZÀ-Ž])|\n"
-)
+_SENTENCE_END = re.compile(r"(?<=[.!?;。！？])(?<!\.[A-Za-z]\.)\s+|(?<=[a-zà-ž][.!?])(?=[A-ZÀ-Ž])|\n")
+# abbreviations of two one-letter words ("z. B.", "d. h.", "i. e.", "т. е."): no sentence
+# ends inside or right after them, while "Annex A. We share" ends one
+_ONE_LETTER_END = re.compile(r"(?:^|[\s(])[^\W\d_]\.$")
+_ONE_LETTER_START = re.compile(r"[^\W\d_]\.(?:\s|$)")
+_ONE_LETTER_PAIR_END = re.compile(r"(?:^|[\s(])[^\W\d_]\. [^\W\d_]\.$")
 # a number, not a piece of a decimal or grouped one ("15.47 days", "8,260,593 requests")
 _DIGITS = re.compile(r"(?<!\d[.,])(?<!\d)(\d{1,4})(?!\d|[.,]\d)")
 _AGE_RANGE = range(10, 22)
@@ -241,6 +242,7 @@ def _extract_facts(preamble: str, sections: tuple[PlacedSection, ...], lang: str
     countries: list[str] = []
     cookies = False
     mentions: list[tuple[str, _Part, str]] = []  # organisation, where, the sentence
+    recipients: set[str] = set()  # listed as processors or by their privacy notice: never a source
     for part in parts:
         # What a section can hold at all, looked for once in the whole of it: folding is
         # character by character, so a sentence's folded text is part of the section's.
@@ -262,9 +264,13 @@ def _extract_facts(preamble: str, sections: tuple[PlacedSection, ...], lang: str
             continue
         lines = _lines(part.text)
         if table and language is not None:
-            mentions.extend((name, part, row) for name, row in _recipient_rows(lines, language))
+            rows = _recipient_rows(lines, language)
+            mentions.extend((name, part, row) for name, row in rows)
+            recipients.update(organisation_key(_owner(name)) for name, _ in rows)
         if "](http" in part.text:
-            mentions.extend((name, part, line) for name, line in _linked_policies(lines))
+            links = _linked_policies(lines)
+            mentions.extend((name, part, line) for name, line in links)
+            recipients.update(organisation_key(_owner(name)) for name, _ in links)
         if named:
             mentions.extend((name, part, sentence) for name, sentence in _reading(part.text, lang).names)
         if periods and language is not None:
@@ -320,7 +326,7 @@ def _extract_facts(preamble: str, sections: tuple[PlacedSection, ...], lang: str
     parties: list[str] = []
     seen: set[str] = set()  # one entry per organisation however a mention writes it
     is_own = _Own(own, _home_site([p.text for p in parts]))
-    sources = _sources_only(mentions, language)
+    sources = _sources_only(mentions, language) - recipients
     for name, part, sentence in mentions:
         organisation = _owner(name)
         key = organisation_key(organisation)
@@ -350,7 +356,8 @@ def _sources_only(mentions: list[tuple[str, _Part, str]], language: _Language | 
     """The organisations (as keys) every mention of which is in a sentence saying data
     comes from them and not that it goes to anyone ("If you interact with our accounts on
     social media such as X and Facebook, we may receive personal information about you"):
-    sources, not recipients. A table row or a link to a privacy notice is no such sentence."""
+    sources, not recipients (but one a table of processors lists, or whose privacy notice the
+    policy links to: the caller keeps those)."""
     if language is None or language.source.regex is None:
         return set()
     source: dict[str, bool] = {}
@@ -364,8 +371,6 @@ def _sources_only(mentions: list[tuple[str, _Part, str]], language: _Language | 
 def _from_source(sentence: str, language: _Language) -> bool:
     """Whether a sentence says data comes from the organisations it names, and not that it
     goes to anyone (`source_cues`, no cue of `sharing`)."""
-    if language.source.regex is None:
-        return False
     folded = cue_form(sentence)
     no_space = not sentence.isascii() and has_no_space_script(sentence)
     return language.source.found(folded, no_space) and not language.sharing.found(folded, no_space)
@@ -394,8 +399,13 @@ def _address_country(lines: list[str], index: int, lang: str) -> bool:
     line = lines[index].strip()
     if not line or _LIST_MARK.match(line) or not _only_a_country(line, lang):
         return False
-    previous = next((p.strip() for p in reversed(lines[:index]) if p.strip()), "")
+    previous = _previous_line(lines, index)
     return not previous.endswith(":") and not _LIST_MARK.match(previous)
+
+
+def _previous_line(lines: list[str], index: int) -> str:
+    """The last line before `lines[index]` that is not blank, stripped ("" if none)."""
+    return next((p.strip() for p in reversed(lines[:index]) if p.strip()), "")
 
 
 _LIST_MARK = re.compile(r"^(?:[-*+•·▪◦●‣–]|\d{1,3}[.)])\s")
@@ -434,7 +444,19 @@ def _sentences(lines: list[str]) -> list[tuple[str, str, int]]:
 
 
 def _line_sentences(line: str) -> list[str]:
-    return [s.strip() for s in _SENTENCE_END.split(line) if s and s.strip()]
+    sentences: list[str] = []
+    for piece in _SENTENCE_END.split(line):
+        piece = piece.strip() if piece else ""
+        if not piece:
+            continue
+        if sentences and (
+            _ONE_LETTER_PAIR_END.search(sentences[-1])
+            or (_ONE_LETTER_END.search(sentences[-1]) and _ONE_LETTER_START.match(piece))
+        ):
+            sentences[-1] += " " + piece
+        else:
+            sentences.append(piece)
+    return sentences
 
 
 def section_text(section: Section) -> str:
@@ -1042,11 +1064,6 @@ def _organisation_names() -> tuple[str, ...]:
 
 _MARKUP = " \t*_-•·([\"'«“„>#|"  # what may stand before a sentence's first word
 
-# The first part of compounds sharing their ending, the second written closed ("Meta- und
-# Kommunikationsdaten": Metadaten): a word, not a name. A name joins its compound with a
-# hyphen ("Apple- und Google-Konten"), so there the name stands.
-_ELIDED_COMPOUND = re.compile(r"-\s+(?:\w+\.?\s+|,\s*)\w+(?![\w-])")
-
 
 def _named(match: re.Match[str], sentence: str, language: _Language | None) -> str | None:
     """The listed name a match of the organisation regex in a sentence stands for, or None
@@ -1054,8 +1071,6 @@ def _named(match: re.Match[str], sentence: str, language: _Language | None) -> s
     a word of the language spelt so (Maltese "Meta ...", when; German "Kakao", cocoa)."""
     name = match["name"]
     if name.isupper() and _in_capitals_throughout(sentence):
-        return None
-    if _ELIDED_COMPOUND.match(sentence, match.end()):
         return None
     if language is not None and name in language.organisation_lookalikes:
         if language.lex.facts.nouns_capitalized or not sentence[: match.start()].strip(_MARKUP):
@@ -1104,8 +1119,8 @@ def _postal_contact(lines: list[str], index: int) -> bool:
     following = _BREAK.sub("", lines[index + 1]).strip() if index + 1 < len(lines) else ""
     if not following or len(following.split()) > 8 or not any(c.isdigit() for c in following):
         return False
-    previous = next((p.strip() for p in reversed(lines[:index]) if p.strip()), "")
-    return previous.endswith((":", "：")) and has_email(previous)
+    lead = _line_sentences(_previous_line(lines, index))
+    return bool(lead) and lead[-1].endswith((":", "：")) and has_email(lead[-1])
 
 
 def third_parties_named(
