@@ -191,3 +191,9 @@ def test_exports_name_a_policy_without_a_title_as_its_page_does(site: SitePages)
     assert rows[titled.slug]["label"] == "Privacy Policy WebProm"
     for entry in entries.values():
         assert entry["label"] and rows[entry["id"]]["label"] == entry["label"]
+    assert list(rows[untitled.slug])[-1] == "label"  # last: columns read by position stay
+    # a site in German names it in German, in its pages and in its exports
+    german = build(SEEDS, Lock(), "de", home_template=None)
+    entry = next(p for p in json.loads(german.extra["policies.json"])["policies"] if p["id"] == untitled.slug)
+    assert entry["label"] == "Datenschutzerklärung (002_2c17a0862c804fc4.txt)"
+    assert entry["label"] in html.unescape(german.pages[f"policies/{untitled.slug}.md"])

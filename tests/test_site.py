@@ -68,6 +68,7 @@ def test_policies_json_schema(built: Project) -> None:
         "source",
         "url",
         "title",
+        "label",
         "publisher",
         "lang",
         "lang_confidence",

@@ -505,7 +505,6 @@ def matrix_csv(site: Site, t: Labels) -> str:
             "id",
             "url",
             "title",
-            "label",
             "publisher",
             "lang",
             "updated",
@@ -518,6 +517,7 @@ def matrix_csv(site: Site, t: Labels) -> str:
             "third_parties",
             "emails",
             "hidden_emails",
+            "label",  # added last: scripts reading columns by position keep working
         ]
     )
     buffer.writelines(_CSV_ROWS.get(p, t.lang, lambda p=p: _csv_row(p, t)) for p in site.policies)
@@ -534,7 +534,6 @@ def _csv_row(p: Policy, t: Labels) -> str:
             p.slug,
             f"policies/{p.slug}/",
             p.title,
-            display_title(p, t),
             p.publisher or "",
             p.lang,
             p.updated.iso if p.updated else "",
@@ -547,6 +546,7 @@ def _csv_row(p: Policy, t: Labels) -> str:
             "; ".join(facts.third_parties) if facts else "",
             " ".join(facts.emails) if facts else "",
             facts.hidden_emails if facts else 0,
+            display_title(p, t),
         ]
     )
     return buffer.getvalue()
