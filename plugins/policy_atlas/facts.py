@@ -29,11 +29,13 @@ from .text import (
     HIDDEN_EMAIL_RE,
     LINK_LINE_RE,
     WORD_GOES_ON,
+    address_line,
     cue_form,
     email_addresses,
     fold,
     has_email,
     has_no_space_script,
+    leads_in,
     longest_first,
     md_plain,
     table_cells,
@@ -1105,22 +1107,18 @@ def _read_names(text: str, lang: str) -> tuple[tuple[str, str], ...]:
     )
 
 
-_BREAK = re.compile(r"\s*(?:<br\s*/?>)?\s*$", re.I)
-
-
 def _postal_contact(lines: list[str], index: int) -> bool:
     """Whether a line is the first of a postal address to write to instead of an e-mail
     address, under a line leading up to it ("... at rep@prighter.com or by post at:" /
     "Prighter CH GmbH" / "Obergrundstrasse 17"): a representative or an outside data
     protection officer to contact, not an organisation receiving data."""
-    head = _BREAK.sub("", lines[index]).strip()
-    if not head or len(head.split()) > 8 or head.endswith((".", ":")):
+    if not address_line(lines[index]) or index + 1 >= len(lines):
         return False
-    following = _BREAK.sub("", lines[index + 1]).strip() if index + 1 < len(lines) else ""
-    if not following or len(following.split()) > 8 or not any(c.isdigit() for c in following):
+    following = lines[index + 1]
+    if not address_line(following) or not any(c.isdigit() for c in following):
         return False
     lead = _line_sentences(_previous_line(lines, index))
-    return bool(lead) and lead[-1].endswith((":", "：")) and has_email(lead[-1])
+    return bool(lead) and leads_in(lead[-1]) and has_email(lead[-1])
 
 
 def third_parties_named(
@@ -1135,13 +1133,14 @@ def third_parties_named(
     policy's own web site."""
     language = _language(lang)
     organisations = _names_regex(language)
+    sources = language is not None and language.source.regex is not None
     is_own: _Own | None = None
     counts = []
     for title, text in zip(titles, texts, strict=True):
         names = [
             name
             for name, sentence in _reading(text, lang).names
-            if not LINK_LINE_RE.fullmatch(sentence) and not (language is not None and _from_source(sentence, language))
+            if not LINK_LINE_RE.fullmatch(sentence) and not (sources and _from_source(sentence, language))
         ]
         if not names:
             counts.append((0, 0))

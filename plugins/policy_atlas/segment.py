@@ -19,7 +19,7 @@ from .dates import YEAR_RE
 from .front import Front, lines_with_offsets
 from .lexicon import TOPIC_IDS, Lexicon
 from .model import Block, Section, Segmentation
-from .text import CONTACTISH, has_no_space_script, md_plain, word_count
+from .text import CONTACTISH, address_line, has_no_space_script, leads_in, md_plain, word_count
 from .topics import topic_scores
 
 MAX_HEADING_WORDS = 14
@@ -179,12 +179,12 @@ def _in_an_address(paras: list[_Para], index: int, first: int) -> bool:
     """Whether a line is one of a postal address: among short lines under a paragraph
     leading up to them (ending in a colon), one of which has a number (a street, a postcode)."""
     start = index
-    while start > first and start > index - ADDRESS_LINES and _address_line(paras[start - 1].text):
+    while start > first and start > index - ADDRESS_LINES and address_line(paras[start - 1].text):
         start -= 1
-    if start <= first or not paras[start - 1].text.rstrip().endswith((":", "：")):
+    if start <= first or not leads_in(paras[start - 1].text):
         return False
     end = index + 1
-    while end < len(paras) and end < start + ADDRESS_LINES and _address_line(paras[end].text):
+    while end < len(paras) and end < start + ADDRESS_LINES and address_line(paras[end].text):
         end += 1
     return any(c.isdigit() for para in paras[start:end] for c in para.text)
 
@@ -196,10 +196,6 @@ def _may_be_an_address_line(head: _Head) -> bool:
     if head.kind in ("line", "caps"):
         return True
     return head.kind == "numbered" and head.number is not None and head.number.isdigit() and len(head.number) >= 3
-
-
-def _address_line(text: str) -> bool:
-    return word_count(text) <= 6 and not text.rstrip().endswith((":", "：", "."))
 
 
 def _inside_a_paragraph(paras: list[_Para], index: int, first: int) -> bool:

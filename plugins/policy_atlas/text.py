@@ -165,3 +165,22 @@ _NO_SPACE_RE = re.compile(rf"[{_NO_SPACE_SCRIPTS}]")
 
 def has_no_space_script(text: str) -> bool:
     return _NO_SPACE_RE.search(text) is not None
+
+
+# A postal address under a line leading up to it ("... or write to us at:" / "Prighter CH
+# GmbH" / "Obergrundstrasse 17" / "6002 Luzern"): its lines are short and end no sentence.
+ADDRESS_LINE_WORDS = 6
+_LEAD_IN_END = (":", "：")
+_BR_END = re.compile(r"\s*(?:<br\s*/?>)?\s*$", re.IGNORECASE)
+
+
+def leads_in(text: str) -> bool:
+    """Whether a line leads up to what follows it (ends in a colon)."""
+    return text.rstrip().endswith(_LEAD_IN_END)
+
+
+def address_line(text: str) -> bool:
+    """Whether a line may be one of a postal address: a few words (a `<br>` at its end
+    aside), ending no sentence and leading up to nothing."""
+    text = _BR_END.sub("", text).strip()
+    return bool(text) and word_count(text) <= ADDRESS_LINE_WORDS and not text.endswith((*_LEAD_IN_END, "."))
