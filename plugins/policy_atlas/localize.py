@@ -102,8 +102,10 @@ def format_number(value: int, ui_lang: str) -> str:
     return format_decimal(value, locale=locale(ui_lang))
 
 
+@cache
 def direction(lang: str) -> str:
-    """` dir="rtl"` for a right-to-left language (Arabic, Hebrew, Persian, Urdu), else ""."""
+    """` dir="rtl"` for a right-to-left language (Arabic, Hebrew, Persian, Urdu), else "".
+    Cached: pages ask for every title and excerpt they show, and Babel parses the locale anew."""
     try:
         order = Locale.parse(lang.replace("-", "_")).character_order
     except (UnknownLocaleError, ValueError):
