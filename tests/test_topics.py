@@ -976,6 +976,33 @@ def test_an_organisation_data_comes_from_is_no_third_party() -> None:
     assert both["third_parties"] == ["Apple", "Stripe"]
 
 
+def test_a_sharing_word_inside_a_source_phrase_does_not_make_a_recipient() -> None:
+    """ "Daten von Dritten" (data from third parties) and "an uns weitergeben" (pass on to
+    us) say data comes to us, though "Dritte" and "weitergeben" alone are sharing cues:
+    only a sharing cue outside the source phrase makes the organisations recipients."""
+    sources = _facts(
+        "---\npublisher: Beispiel GmbH\n---\nDatenschutzerklärung\n\nVon uns erhobene Daten\n\n"
+        "Wir erheben auch Daten von Dritten, zum Beispiel, wenn Sie über ein Konto bei Google "
+        "oder Apple auf den Dienst zugreifen. Sie können Daten über Ihr Konto bei Spotify an uns "
+        "weitergeben. Zahlungen wickelt Stripe ab.\n"
+    )
+    assert sources["third_parties"] == ["Stripe"]
+    shared = _facts(
+        "---\npublisher: Beispiel GmbH\n---\nDatenschutzerklärung\n\nVon uns erhobene Daten\n\n"
+        "Wir erheben Daten von Dritten wie Google und übermitteln sie an Apple.\n"
+    )
+    assert shared["third_parties"] == ["Google", "Apple"]
+
+
+def test_platforms_people_sign_in_through_are_no_third_parties_in_the_corpus() -> None:
+    """LoveScout24 collects data from the platforms people sign in or upload photos through
+    (Google, Apple, Instagram, Spotify); Facebook stays, as its tools are named among the
+    partners data goes to."""
+    parties = set(_corpus_third_parties("de--lovescout24--privacy-policy.md"))
+    assert not parties & {"Google", "Apple", "Instagram", "Spotify"}
+    assert "Facebook" in parties
+
+
 def test_social_networks_data_comes_from_are_no_third_parties_in_the_corpus() -> None:
     """Mozilla's notice on its web sites says that it may receive personal information from
     X and Facebook when people interact with its accounts there; its processors stay."""

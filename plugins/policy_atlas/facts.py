@@ -135,6 +135,13 @@ class _Cues:
             return [m.start() for c in self.cues for m in re.finditer(re.escape(c), folded)]
         return [m.start() for m in self.regex.finditer(folded)]
 
+    def blanked(self, folded: str, no_space: bool) -> str:
+        """`folded` with every cue found in it turned into spaces (of the same length)."""
+        pattern = self.anywhere if no_space else self.regex
+        if pattern is None:
+            return folded
+        return pattern.sub(lambda m: " " * len(m.group()), folded)
+
     def found(self, folded: str, no_space: bool) -> bool:
         if self.regex is None:
             return False
@@ -375,7 +382,12 @@ def _from_source(sentence: str, language: _Language) -> bool:
     goes to anyone (`source_cues`, no cue of `sharing`)."""
     folded = cue_form(sentence)
     no_space = not sentence.isascii() and has_no_space_script(sentence)
-    return language.source.found(folded, no_space) and not language.sharing.found(folded, no_space)
+    if not language.source.found(folded, no_space):
+        return False
+    # a sharing cue inside a source cue says nothing of its own: "Daten von Dritten" and
+    # "an uns weitergeben" say data comes to us, though "Dritte" and "weitergeben" alone
+    # speak of sharing
+    return not language.sharing.found(language.source.blanked(folded, no_space), no_space)
 
 
 def _country_row(line: str, lang: str) -> bool:
