@@ -1246,3 +1246,52 @@ def test_an_initialism_does_not_end_a_sentence() -> None:
         "the information in this notice.\n"
     )
     assert facts["transfer_countries"] == ["IE"]
+
+
+def _titled_topics(draft) -> dict[str, tuple[str, ...]]:  # type: ignore[no-untyped-def]
+    return {s.title: t for s, t in zip(draft.segmentation.sections, draft.section_topics, strict=True)}
+
+
+def test_a_heading_that_states_what_data_is_used_for_is_about_purposes() -> None:
+    """A heading that names no topic but opens with one of its language's
+    `purpose_openers` ("To ...", "Para ...") states a purpose, however its text (a list of
+    uses with no cue) reads; a heading naming a topic is read by its cues alone, and a
+    word that opens as many other headings (French "Pour") is no opener."""
+    english = _titled_topics(
+        _draft(
+            "Privacy Policy\n\nHow we use your information\n\nWe use it as follows.\n\n"
+            "To help you connect with other users\n\n"
+            "* Analyze your profile and that of other users to recommend meaningful connections\n"
+            "* Show users' profiles to one another\n\n"
+            "To whom we disclose information\n\n"
+            "* Service providers who host our servers\n"
+        )
+    )
+    assert "purposes" in english["To help you connect with other users"]
+    assert "purposes" not in english["To whom we disclose information"]
+    french = _titled_topics(
+        _draft(
+            "Politique de confidentialité\n\nComment nous utilisons vos données\n\nComme suit.\n\n"
+            "Pour plus d’informations sur votre compte\n\n"
+            "* Rendez-vous dans les paramètres de l’application chaque semaine\n\n"
+            "Afin de prévenir la fraude\n\n"
+            "* Analyser les comportements inhabituels sur la plateforme\n"
+        )
+    )
+    assert "purposes" not in french["Pour plus d’informations sur votre compte"]
+    assert "purposes" in french["Afin de prévenir la fraude"]
+
+
+def test_purpose_headings_of_a_published_policy_are_about_purposes() -> None:
+    """OkCupid lists its uses of data under headings such as "To serve you relevant offers
+    and ads", each over a list of uses in which no cue stands."""
+    path = require_corpus() / "en--okcupid--privacy-policy.md"
+    seed, problems = read_seed(path.read_bytes(), "corpus/okcupid.md", path.name)
+    assert seed is not None, problems
+    topics = _titled_topics(analyse(seed))
+    for title in (
+        "To help you connect with other users",
+        "To ensure a consistent experience across your devices",
+        "To serve you relevant offers and ads",
+    ):
+        assert "purposes" in topics[title], title

@@ -78,6 +78,9 @@ class Lexicon:
     effective_labels: tuple[str, ...]
     topics: tuple[tuple[str, tuple[str, ...]], ...]
     facts: Facts = field(default_factory=lambda: Facts())
+    # words a heading opens with to state what data is used for ("To help you connect with
+    # other users", "Um ... zu"): such a heading that names no topic names `purposes`
+    purpose_openers: tuple[str, ...] = ()
 
     @property
     def has_topics(self) -> bool:
@@ -127,6 +130,7 @@ def lexicon(lang: str) -> Lexicon | None:
         effective_labels=_folded(raw.get("effective_labels")),
         topics=tuple((t, _folded(topics.get(t))) for t in TOPIC_IDS),
         facts=_facts(raw.get("facts") or {}, base),
+        purpose_openers=_folded(raw.get("purpose_openers")),
     )
 
 

@@ -136,6 +136,21 @@ def _labels(body: str) -> str:
     return "\n".join(labels)
 
 
+_LEADING_MARKS = re.compile(r"^[\W\d_]+")
+
+
+def _purpose_heading(title: str, lex: Lexicon) -> dict[str, float]:
+    """What a heading naming no topic scores when it opens with one of the language's
+    `purpose_openers` ("To serve you relevant offers and ads", "Para cumplir con las leyes
+    aplicables"), its number or marks aside: `purposes`, as a one-word cue would."""
+    if not title or not lex.purpose_openers:
+        return {}
+    words = _LEADING_MARKS.sub("", cue_form(title))
+    if any(words.startswith(opener + " ") for opener in lex.purpose_openers):
+        return {"purposes": cue_weight(1)}
+    return {}
+
+
 def _section_topics(
     title: str, body: str, lex: Lexicon, alone: bool = False, parties: tuple[int, int] = (0, 0)
 ) -> tuple[set[str], dict[str, float]]:
@@ -147,7 +162,7 @@ def _section_topics(
     obfuscated one leaves) is contact details, so the section is about `contact`, and
     the third parties it names speak of `sharing` (PARTY_WEIGHT).
     """
-    head = topic_scores(title, lex)
+    head = topic_scores(title, lex) or _purpose_heading(title, lex)
     body = _without_link_lines(body)
     text = topic_scores(body, lex)
     labels = topic_scores(_labels(body), lex)
