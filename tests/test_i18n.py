@@ -64,6 +64,22 @@ def test_durations_never_show_a_raw_cldr_key(sites: dict[str, Project]) -> None:
 
 
 @pytest.mark.parametrize("lang", ["cs", "sq"])
+def test_navigation_and_window_titles_of_generated_pages_are_translated(sites: dict[str, Project], lang: str) -> None:
+    """The matrix, topics and problems pages are generated in the site's language: the
+    navigation and the browser tab name them so too (mkdocs.yml gives them no English
+    title); the hand-written pages keep their English titles."""
+    t = Labels(lang)
+    page = sites[lang].page(WEBPROM)
+    nav = [re.sub(r"\s+", " ", m).strip() for m in re.findall(r'class="md-ellipsis">(.*?)</span>', page, re.S)]
+    for message in ("Comparison matrix", "Topics", "Problems"):
+        assert t(message) != message and t(message) in nav, (message, nav)
+        assert message not in nav, (message, nav)
+    assert "Linking to a section" in nav
+    assert f"<title>{t('Comparison matrix')} - Policy Atlas</title>" in sites[lang].page("matrix")
+    assert f"<title>{t('Topics')} - Policy Atlas</title>" in sites[lang].page("topics")
+
+
+@pytest.mark.parametrize("lang", ["cs", "sq"])
 def test_labels_topics_and_matrix_headers_are_translated(sites: dict[str, Project], lang: str) -> None:
     t = Labels(lang)
     matrix = _html_text(sites[lang].page("matrix"))
