@@ -994,6 +994,28 @@ def test_a_sharing_word_inside_a_source_phrase_does_not_make_a_recipient() -> No
     assert shared["third_parties"] == ["Google", "Apple"]
 
 
+def test_a_name_glued_to_the_word_before_it_is_still_found() -> None:
+    """Text copied from a page loses the space before a link: "such asFacebook Login",
+    "precumGoogle Analytics". A listed name in capitals glued to a word in small letters is
+    found; a name inside a word written in capitals within ("HowToContactMeta", an anchor
+    name) or the start of a longer word ("asMetallica") is not."""
+    glued = _facts(
+        "Privacy Policy\n\nSharing\n\nWe share your profile with partners such asFacebook and "
+        "with our payment processor viaStripe.\n"
+    )
+    assert glued["third_parties"] == ["Facebook", "Stripe"]
+    inside = _facts(
+        "Privacy Policy\n\nSharing\n\nWe share your profile with partners, see HowToContactMeta and "
+        "the band asMetallica.\n"
+    )
+    assert inside["third_parties"] == []
+
+
+def test_a_glued_name_in_a_published_policy_is_found() -> None:
+    """OkCupid: "You may be able to use your social media login (such asFacebook Login)"."""
+    assert "Facebook" in _corpus_third_parties("en--okcupid--privacy-policy.md")
+
+
 def test_platforms_people_sign_in_through_are_no_third_parties_in_the_corpus() -> None:
     """LoveScout24 collects data from the platforms people sign in or upload photos through
     (Google, Apple, Instagram, Spotify); Facebook stays, as its tools are named among the

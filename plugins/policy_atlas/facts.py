@@ -1093,11 +1093,33 @@ def _named(match: re.Match[str], sentence: str, language: _Language | None) -> s
 
 
 def _names_in(sentence: str, organisations: re.Pattern[str], language: _Language | None) -> Iterator[str]:
-    """The listed names a sentence holds, as listed, in reading order."""
+    """The listed names a sentence holds, as listed, in reading order (also where text
+    copied from a page glues one to the word before it: `_unglued`)."""
+    sentence = _unglued(sentence)
     for match in organisations.finditer(sentence):
         name = _named(match, sentence, language)
         if name is not None:
             yield name
+
+
+def _unglued(sentence: str) -> str:
+    """A sentence with a space put back between a word in small letters and a listed name in
+    capitals glued to it, as text copied from a page without the space around a link has
+    it ("such asFacebook Login", "precumGoogle Analytics"); not inside a name written in
+    capitals within ("HowToContactMeta"), whose glued part does not start a word."""
+    cuts = []
+    for match in _organisations_anywhere().finditer(sentence):
+        start = match.start()
+        if start < 2 or not sentence[start].isupper() or not sentence[start - 1].islower():
+            continue
+        begin = start
+        while begin > 0 and sentence[begin - 1].isalpha():
+            begin -= 1
+        if start - begin >= 2 and sentence[begin:start].islower():
+            cuts.append(start)
+    for cut in reversed(cuts):
+        sentence = sentence[:cut] + " " + sentence[cut:]
+    return sentence
 
 
 def _read_names(text: str, lang: str) -> tuple[tuple[str, str], ...]:
