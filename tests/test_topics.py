@@ -1011,6 +1011,38 @@ def test_a_name_glued_to_the_word_before_it_is_still_found() -> None:
     assert inside["third_parties"] == []
 
 
+def test_the_other_names_of_a_list_of_organisations_are_organisations() -> None:
+    """A sentence on sharing that lists mostly listed organisations names organisations in
+    the rest of its list too ("Firearc", "Netilum"); not a category ("Werbepartner"), a
+    legal form or words in small letters, and not in a sentence that is no list of them."""
+    partners = _facts(
+        "Politique de confidentialité\n\nPartenaires\n\n"
+        "Nos partenaires sont Amplitude, Cloudflare, Firearc, Hotjar, Hubspot, Netilum, Typeform.\n"
+    )
+    assert set(partners["third_parties"]) == {
+        "Amplitude",
+        "Cloudflare",
+        "Firearc",
+        "Hotjar",
+        "HubSpot",
+        "Netilum",
+        "Typeform",
+    }
+    categories = _facts(
+        "---\npublisher: Beispiel GmbH\n---\nDatenschutzerklärung\n\nEmpfänger\n\n"
+        "Wir geben Daten weiter an Google, Facebook, Stripe, Werbepartner, Inc, alle anderen.\n"
+    )
+    assert categories["third_parties"] == ["Google", "Facebook", "Stripe"]
+    no_list = _facts("Privacy Policy\n\nAbout us\n\nMeta owns Facebook, Instagram, WhatsApp, Messenger and Threads.\n")
+    assert "Messenger" not in no_list["third_parties"]
+
+
+def test_unlisted_partners_in_a_published_list_are_found() -> None:
+    """Legalstart names its partners in one sentence, most of them listed organisations."""
+    parties = set(_corpus_third_parties("fr--legalstart--privacy-policy.md"))
+    assert {"Firearc", "Netilum", "Revcontent"} <= parties
+
+
 def test_a_glued_name_in_a_published_policy_is_found() -> None:
     """OkCupid: "You may be able to use your social media login (such asFacebook Login)"."""
     assert "Facebook" in _corpus_third_parties("en--okcupid--privacy-policy.md")

@@ -41,6 +41,7 @@ from .text import (
     table_cells,
     word_count,
 )
+from .topics import topic_scores
 
 FACT_KEYS = ("retention", "min_age", "emails", "hidden_emails", "transfer_countries", "cookies", "third_parties")
 QUOTE_CHARS = 220
@@ -1137,8 +1138,54 @@ def _read_names(text: str, lang: str) -> tuple[tuple[str, str], ...]:
         if anywhere.search(line)  # most lines name no one: not split into sentences
         and not _postal_contact(lines, index)
         for sentence in _line_sentences(line)
-        for name in _names_in(sentence, organisations, language)
+        for name in _with_list_mates(sentence, list(_names_in(sentence, organisations, language)), language)
     )
+
+
+# A list that names at least this many listed organisations, and more of them than
+# anything else, is a list of organisations: its other names are organisations too.
+LIST_MATES = 3
+# an item of such a list that can be a name: up to three words, each in capitals
+_LIST_ITEM = re.compile(r"[^\W\d_][\w&+'’.-]*(?: [\w&+'’.-]+){0,2}")
+_ITEM_MARKS = " .:*_()[]«»\"'“”"
+
+
+def _with_list_mates(sentence: str, names: list[str], language: _Language | None) -> list[str]:
+    """The names of a sentence, with those a list of organisations holds beside the listed
+    ones ("Nos partenaires sont Amplitude, AWS Cloudfront, Cloudflare, Firearc, Google
+    analytics, Hotjar, Netilum, ...": Firearc and Netilum), in reading order. The sentence
+    must speak of sharing; an item that is a category ("Werbepartner", "Analytics
+    providers": a topic cue), a legal form ("Inc") or words in small letters is none."""
+    if len(names) < LIST_MATES or language is None or has_no_space_script(sentence):
+        return names
+    items = [item.strip(_ITEM_MARKS) for item in re.split(r"[,;]", sentence)]
+    organisations = _names_regex(language)
+    listed = [list(_names_in(item, organisations, language)) for item in items]
+    if sum(1 for found in listed if found) < max(LIST_MATES, (len(items) + 1) // 2):
+        return names
+    if not language.sharing.found(cue_form(sentence), False):
+        return names
+    out: list[str] = []
+    for item, found in zip(items, listed, strict=True):
+        if found:
+            out.extend(found)
+        elif _list_mate(item, language):
+            out.append(item)
+    return out if len(out) > len(names) else names
+
+
+def _list_mate(item: str, language: _Language) -> bool:
+    """Whether an item of a list of organisations can be the name of one."""
+    if not _LIST_ITEM.fullmatch(item) or not all(word[:1].isupper() for word in item.split()):
+        return False
+    if cue_form(item) in _legal_form_names():
+        return False
+    return not topic_scores(item, language.lex)
+
+
+@cache
+def _legal_form_names() -> frozenset[str]:
+    return frozenset(cue_form(form).strip() for form in legal_forms())
 
 
 def _postal_contact(lines: list[str], index: int) -> bool:
