@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, require_corpus
 from policy_atlas.datafiles import load_data_file
-from policy_atlas.facts import organisation_key
 from policy_atlas.lexicon import lexicon
+from policy_atlas.organisations import organisation_key
 from policy_atlas.pipeline import analyse, place_policy
 from policy_atlas.reader import read_seed
 from policy_atlas.topics import topic_scores

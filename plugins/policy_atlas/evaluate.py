@@ -20,8 +20,8 @@ from typing import Any
 
 import yaml
 
-from .facts import organisation_key, organisation_of
 from .lexicon import TOPIC_IDS
+from .organisations import organisation_key, organisation_of
 from .pipeline import Draft, analyse, place_policy
 from .reader import read_seed
 from .text import fold
