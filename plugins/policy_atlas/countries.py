@@ -152,8 +152,6 @@ def _capital_after(original: str, end: int) -> bool:
 # a genitive written with an apostrophe ("Ireland's", "the UK’s"): what belongs to the country
 _POSSESSIVE = re.compile(r"['’]s\b")
 _AFTER_A_NUMBER = re.compile(r"\d[\w-]*,?\s*$")
-
-
 # a postcode and its town before a country: "1030 Brüssel, Belgien", "75008 Paris, France"
 _AFTER_A_TOWN = re.compile(r"(?<![\w.,])\d{4,5}\s+[^\W\d]+(?:[ -][^\W\d]+)?,\s*$")
 # what follows a country in a postal address: contact details (an e-mail address, a
@@ -165,8 +163,6 @@ _CONTACT_NEXT = re.compile(rf"\w*[\s,;:.]+(?:\S*(?:{CONTACTISH.pattern})|tel\b|p
 # ("| Maroc<br><br>Madagascar<br><br>Côte d’Ivoire |")
 _AFTER_A_BREAK = re.compile(r"\d[^|<>]{0,30}(?:<br\s*/?>\s*)+[^|<>\d]{0,40}$")
 _CELL_END = re.compile(r"[^|<>]{0,40}(?:\||$)")
-
-
 _CLAUSE_BREAK = re.compile(r"[,;:()，、；：。．.!?！？]")
 
 

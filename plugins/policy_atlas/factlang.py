@@ -17,14 +17,10 @@ from .text import (
 
 QUOTE_CHARS = 220
 SENTENCE_END = re.compile(r"(?<=[.!?;。！？])(?<!\.[A-Za-z]\.)\s+|(?<=[a-zà-ž][.!?])(?=[A-ZÀ-Ž])|\n")
-
-
 # abbreviations of two one-letter words ("z. B.", "d. h.", "i. e.", "т. е."): no sentence
 # ends inside or right after them, while "Annex A. We share" ends one
 _ONE_LETTER_END = re.compile(r"(?:^|[\s(])[^\W\d_]\.$")
 _ONE_LETTER_START = re.compile(r"[^\W\d_]\.(?:\s|$)")
-
-
 _ONE_LETTER_PAIR_END = re.compile(r"(?:^|[\s(])[^\W\d_]\. [^\W\d_]\.$")
 
 

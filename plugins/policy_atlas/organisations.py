@@ -79,8 +79,6 @@ def recipient_rows(lines: list[str], language: FactLanguage) -> list[tuple[str, 
 # a name: up to five words of letters, digits and & + ' . -
 _NAME_CELL = re.compile(r"[\w&+'’.-]+(?: [\w&+'’.-]+){0,4}")
 _LINK = re.compile(r"\[([^\][]{2,60})\]\((https?://[^)\s]+)")
-
-
 _POLICY_PATH = re.compile(r"privac|legal|terms|polic|datenschutz|confidential|gdpr|dpa", re.IGNORECASE)
 
 
