@@ -121,9 +121,15 @@ def place_regex(lang: str, spaced: bool) -> re.Pattern[str]:
 
 
 @cache
+def legal_form_names() -> frozenset[str]:
+    """The legal forms of companies (data/legal_forms.yaml), folded."""
+    return frozenset(cue_form(form).strip() for form in legal_forms())
+
+
+@cache
 def _legal_forms() -> str:
     """The legal forms of companies, folded, as one alternation (longest first)."""
-    return longest_first(tuple(cue_form(form).strip() for form in legal_forms()))
+    return longest_first(tuple(legal_form_names()))
 
 
 @cache

@@ -11,9 +11,10 @@ from functools import cache
 from typing import Any
 from urllib.parse import urlsplit
 
+from .countries import legal_form_names
 from .datafiles import load_data_file
 from .factlang import LETTERS, FactLanguage, Part, fact_language, line_sentences, lines_of, previous_line, table_rows
-from .front import legal_forms, strip_legal_form
+from .front import strip_legal_form
 from .text import (
     WORD_GOES_ON,
     address_line,
@@ -256,8 +257,8 @@ def read_names(text: str, lang: str) -> tuple[tuple[str, str], ...]:
     )
 
 
-# A list that names at least this many listed organisations, and more of them than
-# anything else, is a list of organisations: its other names are organisations too.
+# A list that names at least this many listed organisations, in at least half of its
+# items, is a list of organisations: its other names are organisations too.
 LIST_MATES = 3
 # an item of such a list that can be a name: up to three words, each in capitals
 _LIST_ITEM = re.compile(r"[^\W\d_][\w&+'’.-]*(?: [\w&+'’.-]+){0,2}")
@@ -292,14 +293,9 @@ def _list_mate(item: str, language: FactLanguage) -> bool:
     """Whether an item of a list of organisations can be the name of one."""
     if not _LIST_ITEM.fullmatch(item) or not all(word[:1].isupper() for word in item.split()):
         return False
-    if cue_form(item) in _legal_form_names():
+    if cue_form(item) in legal_form_names():
         return False
     return not topic_scores(item, language.lex)
-
-
-@cache
-def _legal_form_names() -> frozenset[str]:
-    return frozenset(cue_form(form).strip() for form in legal_forms())
 
 
 def _postal_contact(lines: list[str], index: int) -> bool:
