@@ -119,6 +119,43 @@ def test_a_chapter_heading_without_text_leaves_topics_to_its_subsections() -> No
     assert all("rights" in topics for topics in draft.section_topics[1:])
 
 
+def test_a_section_whose_words_name_no_topic_takes_its_chapters() -> None:
+    draft = _draft(
+        "# Politique de confidentialité\n\n"
+        "## 13. Utilisation des cookies\n\nNous déposons des cookies sur votre terminal.\n\n"
+        "## 13.6. Comment paramétrer le dépôt des cookies ?\n\n"
+        "## 13.6.1. Votre logiciel de navigation\n\n"
+        "Chaque logiciel est différent : son menu d'aide vous dit comment faire.\n\n"
+        "## 13.6.2. Les traceurs\n\nUn cookie est un petit fichier texte.\n\n"
+        "## 14. Votre logiciel\n\nChaque logiciel est différent : son menu d'aide vous dit comment faire.\n",
+        "policy.md",
+    )
+    tags = {s.title: topics for s, topics in zip(draft.segmentation.sections, draft.section_topics, strict=True)}
+    # no cue in its text: the topics its chapter's heading names (13.6, not 13)
+    assert tags["13.6.1. Votre logiciel de navigation"] == ("cookies", "choices")
+    assert draft.section_tags[2].lead == "cookies"
+    # words of its own: its own topics only
+    assert tags["13.6.2. Les traceurs"] == ("cookies",)
+    # a chapter of its own, with no heading over it naming a topic: none
+    assert tags["14. Votre logiciel"] == ()
+    # without numbers, the chapter is the nearest heading of a higher level
+    draft = _draft(
+        "# Datenschutzerklärung\n\n## Wie lange wir Ihre Daten speichern\n\n### Kundenkonto\n\n"
+        "Solange Ihr Kundenkonto besteht.\n\n## Kundenkonto\n\nSolange Ihr Kundenkonto besteht.\n",
+        "policy.md",
+    )
+    assert draft.section_topics == ((), ("retention",), ())
+
+
+def test_a_subsection_of_a_real_policy_takes_the_topics_of_its_chapter() -> None:
+    path = require_corpus() / "fr--la-redoute--privacy-policy.md"
+    seed, problems = read_seed(path.read_bytes(), f"corpus/{path.name}", path.name)
+    assert seed is not None, problems
+    draft = analyse(seed)
+    tags = {s.title: topics for s, topics in zip(draft.segmentation.sections, draft.section_topics, strict=True)}
+    assert tags["13.6.2. Paramétrage de votre logiciel de navigation"] == ("cookies", "choices")
+
+
 def _facts(text: str):  # type: ignore[no-untyped-def]
     _, policy = place_policy(_draft(text), "p", None)
     assert policy.facts is not None
@@ -1325,7 +1362,8 @@ def test_a_heading_that_states_what_data_is_used_for_is_about_purposes() -> None
     assert "purposes" not in english["To whom we disclose information"]
     french = _titled_topics(
         _draft(
-            "Politique de confidentialité\n\nComment nous utilisons vos données\n\nComme suit.\n\n"
+            "Politique de confidentialité\n\nComment nous utilisons vos données\n\n"
+            "Nous les utilisons comme suit, selon ce que vous faites.\n\n"
             "Pour plus d’informations sur votre compte\n\n"
             "* Rendez-vous dans les paramètres de l’application chaque semaine\n\n"
             "Afin de prévenir la fraude\n\n"

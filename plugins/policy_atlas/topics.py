@@ -205,7 +205,8 @@ def tag_sections(
 ) -> tuple[SectionTopics, ...]:
     """The topics of every section of one policy.
 
-    A heading with no text of its own (a chapter whose subsections follow) gets none.
+    A heading with no text of its own (a chapter whose subsections follow) gets none; a
+    subsection whose own words name no topic gets those its chapter's heading names.
     Beyond each section's own words: a generated title names its block's topic, and the
     first section is the policy's introduction (`scope`) unless its heading names another
     topic or an introduction already stands before it (INTRODUCTION_WORDS words or more
@@ -236,5 +237,47 @@ def tag_sections(
             lead = section.topic_key
         elif index == 0 and preamble_words < INTRODUCTION_WORDS and not set(topic_scores(title, lex)) - {"scope"}:
             topics.add("scope")
+        if not topics:  # its own words name no topic: it is about what its chapter's heading names
+            chapter = _chapter_topics(sections, index, lex)
+            topics = set(chapter)
+            lead = max(chapter, key=lambda t: (chapter[t], -TOPIC_IDS.index(t)), default=None)
         out.append(SectionTopics(tuple(t for t in TOPIC_IDS if t in topics), lead))
     return tuple(out)
+
+
+# the outline number a heading opens with ("13.6.2", "4.1"): its chapter is the heading
+# numbered as its prefix ("13.6")
+_OUTLINE_NUMBER = re.compile(r"\s*(\d{1,3}(?:\.\d{1,3})*)\.?(?=\s)")
+
+
+def _outline_number(section: Section) -> tuple[str, ...] | None:
+    match = _OUTLINE_NUMBER.match((section.number or section.title) + " ")
+    return tuple(match.group(1).split(".")) if match else None
+
+
+def _chapter(sections: Sequence[Section], index: int) -> int | None:
+    """The index of the chapter a section stands in: the heading numbered as the prefix of
+    its number ("13.6" over "13.6.2"), or, for a heading with no such number, the nearest
+    heading before it of a higher level. None at the top."""
+    number = _outline_number(sections[index])
+    if number is not None and len(number) > 1:
+        return next((i for i in range(index - 1, -1, -1) if _outline_number(sections[i]) == number[:-1]), None)
+    level = sections[index].level
+    return next((i for i in range(index - 1, -1, -1) if sections[i].level < level), None)
+
+
+def _chapter_topics(sections: Sequence[Section], index: int, lex: Lexicon) -> dict[str, float]:
+    """The topics the heading of a section's nearest enclosing chapter names, as a heading's
+    cues tag them ("13.6 Comment paramétrer le dépôt des cookies" over "13.6.2 Paramétrage de
+    votre logiciel de navigation"), with their scores. A generated title stops the search."""
+    chapter = _chapter(sections, index)
+    while chapter is not None and not sections[chapter].generated_title:
+        scores = {
+            t: TITLE_WEIGHT * v * TOPIC_WEIGHT.get(t, 1.0)
+            for t, v in topic_scores(sections[chapter].title, lex).items()
+        }
+        named = {t: v for t, v in scores.items() if v >= TAG_SCORE}
+        if named:
+            return named
+        chapter = _chapter(sections, chapter)
+    return {}
