@@ -411,6 +411,18 @@ def test_where_data_comes_from_is_not_where_it_goes() -> None:
     assert facts["transfer_countries"] == ["US", "JP"]
 
 
+def test_the_addendum_of_a_country_is_for_data_leaving_it() -> None:
+    """Malt relies on "l'addendum sur le transfert international de données du Royaume-Uni",
+    the United Kingdom's instrument for data leaving it, not a sign that data goes there."""
+    facts = _facts(
+        "Politique de confidentialité\n\nTransferts internationaux\n\n"
+        "Nous pouvons transférer vos données vers d'autres pays. Nous nous appuyons sur les clauses "
+        "contractuelles types et l'addendum sur le transfert international de données du Royaume-Uni. "
+        "Vos données sont hébergées aux États-Unis.\n"
+    )
+    assert facts["transfer_countries"] == ["US"]
+
+
 def test_what_data_goes_outside_of_is_not_where_it_goes() -> None:
     """Zoom: "transferred to or stored in the United States ..., as well as in other countries
     outside of the EEA, Switzerland, and the UK". The same in French and German; a country
