@@ -161,3 +161,42 @@ def test_eval_compares_third_parties_as_organisations(tmp_path: Path) -> None:
     out = _eval(tmp_path, tmp_path / "no-corpus")
     assert re.search(r"^third_parties +0/1 *$", out, re.MULTILINE)
     assert "missed ['Baidu'] / extra []" in out
+
+
+def _matrix_figures(out: str) -> tuple[float, int, int]:
+    """The development half's macro-F1 of the matrix's ticks, and its #topic-<id> links
+    right and in all, as the report states them."""
+    ticks = re.search(r"its ticks \(a policy speaks of a topic or not\), macro-F1: dev (\d\.\d\d)", out)
+    links = re.search(
+        r"its #topic-<id> links, landing on a section the truth tags with the topic: dev (\d+) of (\d+)", out
+    )
+    assert ticks and links, out
+    return float(ticks.group(1)), int(links.group(1)), int(links.group(2))
+
+
+def test_eval_reports_what_the_matrix_shows(tmp_path: Path) -> None:
+    """Beyond each section's topics, the report scores what a reader of the matrix sees:
+    whether a policy speaks of a topic at all (its tick) and whether #topic-<id> lands on
+    a section the truth tags with it. A topic the truth finds where the policy has no tick
+    lowers the first; a link to a section the truth does not tag so lowers the second."""
+    path = next(TRUTH.glob("003_*.yaml"))
+    truth = yaml.safe_load(path.read_text(encoding="utf-8"))
+    (tmp_path / path.name).write_text(yaml.safe_dump(truth, allow_unicode=True), encoding="utf-8")
+    ticks, right, links = _matrix_figures(_eval(tmp_path, tmp_path / "no-corpus"))
+    assert links > 0 and right <= links
+
+    # Seed 003 speaks of no children: a truth that says one section does is a missed tick
+    sections = truth["sections"]
+    assert not any("children" in (s["topics"] or []) for s in sections)
+    changed = next(s for s in sections if s["topics"])
+    changed["topics"] = [*changed["topics"], "children"]
+    (tmp_path / path.name).write_text(yaml.safe_dump(truth, allow_unicode=True), encoding="utf-8")
+    fewer_ticks, same_right, same_links = _matrix_figures(_eval(tmp_path, tmp_path / "no-corpus"))
+    assert fewer_ticks < ticks and (same_right, same_links) == (right, links)
+
+    # no section about retention in the truth: the retention link is wrong, its tick extra
+    for section in sections:
+        section["topics"] = [t for t in section["topics"] or [] if t != "retention"]
+    (tmp_path / path.name).write_text(yaml.safe_dump(truth, allow_unicode=True), encoding="utf-8")
+    _, fewer_right, same_links = _matrix_figures(_eval(tmp_path, tmp_path / "no-corpus"))
+    assert (fewer_right, same_links) == (right - 1, links)

@@ -21,6 +21,7 @@ from typing import Any
 import yaml
 
 from .lexicon import TOPIC_IDS
+from .model import Policy
 from .organisations import organisation_key, organisation_of
 from .pipeline import Draft, analyse, place_policy
 from .reader import read_seed
@@ -71,6 +72,10 @@ class DocResult:
     unmatched: list[str]
     counts: dict[str, Counts]
     facts: dict[str, tuple[object, object]]  # field -> (expected, got)
+    # the matrix's cells: whether the policy speaks of each topic at all, against the truth
+    cells: dict[str, Counts] = field(default_factory=dict)
+    # the #topic-<id> links: how many land on a section the truth tags with the topic, of how many
+    links: Counts = field(default_factory=Counts)
 
 
 @dataclass
@@ -103,6 +108,33 @@ class Report:
         table = self.by_topic() if lang is None else self.by_language()[lang]
         scores = [c.f1 for c in table.values() if c.tp + c.fp + c.fn]
         return sum(scores) / len(scores) if scores else 1.0
+
+    def cells_by_language(self) -> dict[str, dict[str, Counts]]:
+        out: dict[str, dict[str, Counts]] = defaultdict(lambda: defaultdict(Counts))
+        for doc in self.docs:
+            for topic, c in doc.cells.items():
+                total = out[doc.lang][topic]
+                total.tp += c.tp
+                total.fp += c.fp
+                total.fn += c.fn
+        return out
+
+    def cells_macro_f1(self, lang: str | None = None) -> float:
+        """Macro-F1 of the matrix's cells (a policy speaks of a topic or not), over the
+        documents of `lang` or all of them."""
+        table: dict[str, Counts] = defaultdict(Counts)
+        for doc in self.docs:
+            if lang is None or doc.lang == lang:
+                for topic, c in doc.cells.items():
+                    table[topic].tp += c.tp
+                    table[topic].fp += c.fp
+                    table[topic].fn += c.fn
+        scores = [c.f1 for c in table.values() if c.tp + c.fp + c.fn]
+        return sum(scores) / len(scores) if scores else 1.0
+
+    def links(self) -> Counts:
+        """The #topic-<id> links: right (tp) and wrong (fp), pooled."""
+        return Counts(sum(d.links.tp for d in self.docs), sum(d.links.fp for d in self.docs))
 
     def third_parties(self) -> Counts:
         """Organisations named, pooled over the documents: right, extra and missed."""
@@ -172,20 +204,15 @@ def _compare(
 ) -> tuple[dict[str, Counts], list[str]]:
     """Counts per topic of `topics` (one set per section titled as in `titles`) against the
     truth's sections, matched by title in reading order; the truth titles not found."""
-    got_titles = [fold(t) for t in titles]
     counts: dict[str, Counts] = {t: Counts() for t in TOPIC_IDS}
     unmatched: list[str] = []
-    cursor = 0
-    for entry in truth:
-        title = fold(str(entry["title"]))
+    for entry, index in zip(truth, _matched(truth, titles), strict=True):
         want = set(entry.get("topics") or [])
-        index = next((i for i in range(cursor, len(got_titles)) if got_titles[i] == title), None)
         got: set[str] = set()
         if index is None:
             unmatched.append(str(entry["title"]))
         else:
             got = topics[index]
-            cursor = index + 1
         for topic in TOPIC_IDS:
             if topic in want and topic in got:
                 counts[topic].tp += 1
@@ -194,6 +221,46 @@ def _compare(
             elif topic in want:
                 counts[topic].fn += 1
     return counts, unmatched
+
+
+def _matched(truth: list[dict[str, Any]], titles: list[str]) -> list[int | None]:
+    """For each truth section, the index of the section titled as it, in reading order
+    (None where none is)."""
+    got_titles = [fold(t) for t in titles]
+    out: list[int | None] = []
+    cursor = 0
+    for entry in truth:
+        title = fold(str(entry["title"]))
+        index = next((i for i in range(cursor, len(got_titles)) if got_titles[i] == title), None)
+        out.append(index)
+        if index is not None:
+            cursor = index + 1
+    return out
+
+
+def _cells_and_links(truth: list[dict[str, Any]], draft: Draft, policy: Policy) -> tuple[dict[str, Counts], Counts]:
+    """What a reader of the matrix sees, against the truth: per topic, whether the policy
+    speaks of it at all (a tick), and whether each #topic-<id> link lands on a section the
+    truth tags with that topic."""
+    titles, topics = _sections_tagged(draft)
+    truth_of: dict[int, set[str]] = {}
+    for entry, index in zip(truth, _matched(truth, titles), strict=True):
+        if index is not None:
+            truth_of[index] = set(entry.get("topics") or [])
+    want = set().union(*(set(e.get("topics") or []) for e in truth))
+    got = set().union(*topics)
+    cells = {
+        t: Counts(int(t in want and t in got), int(t in got and t not in want), int(t in want and t not in got))
+        for t in TOPIC_IDS
+    }
+    index_of = {placed.id: i for i, placed in enumerate(policy.sections)}  # one per section, in order
+    links = Counts()
+    for topic, section_id in policy.topic_anchors.items():
+        if topic in truth_of.get(index_of[section_id], set()):
+            links.tp += 1
+        else:
+            links.fp += 1
+    return cells, links
 
 
 def _sections_tagged(draft: Draft) -> tuple[list[str], list[set[str]]]:
@@ -207,6 +274,7 @@ def _score(name: str, truth: dict[str, Any], draft: Draft) -> DocResult:
     facts: dict[str, tuple[object, object]] = {}
     expected = truth.get("facts") or {}
     _, policy = place_policy(draft, "eval", None)
+    cells, links = _cells_and_links(truth.get("sections") or [], draft, policy)
     values = policy.facts.as_json() if policy.facts else {}
     for fact in FACT_FIELDS:
         if fact not in expected:
@@ -221,7 +289,15 @@ def _score(name: str, truth: dict[str, Any], draft: Draft) -> DocResult:
     if split not in ("dev", "heldout"):
         raise ValueError(f"{name}: split must be dev or heldout, not {split!r}")
     return DocResult(
-        name, str(truth.get("lang") or draft.lang), split, len(draft.segmentation.sections), unmatched, counts, facts
+        name,
+        str(truth.get("lang") or draft.lang),
+        split,
+        len(draft.segmentation.sections),
+        unmatched,
+        counts,
+        facts,
+        cells,
+        links,
     )
 
 
@@ -324,10 +400,17 @@ def format_report(report: Report) -> str:
         lines.append(f"{topic:14} {c.precision:6.2f} {c.recall:6.2f} {c.f1:6.2f} {c.tp + c.fn:8d}")
     lines.append(f"{'macro-F1':14} {'':6} {'':6} {report.macro_f1():6.2f}")
     lines += ["", "Macro-F1 per split: " + ", ".join(f"{name} {part.macro_f1():.2f}" for name, part in splits)]
-    header = f"{'lang':6} {'docs':>5} {'P':>6} {'R':>6} {'macro-F1':>9}" + "".join(
-        f" {name + ' (docs)':>16}" for name, _ in splits
+    header = (
+        f"{'lang':6} {'docs':>5} {'P':>6} {'R':>6} {'macro-F1':>9}"
+        + "".join(f" {name + ' (docs)':>16}" for name, _ in splits)
+        + f" {'cells':>6}"
     )
-    lines += ["", "Topics per language (P and R over all documents; macro-F1 overall and per split)", header]
+    lines += [
+        "",
+        "Topics per language (P and R over all documents; macro-F1 overall and per split; cells:"
+        " macro-F1 of the matrix's ticks, whether a policy speaks of a topic at all)",
+        header,
+    ]
     for lang, table in sorted(report.by_language().items()):
         total = Counts(
             sum(c.tp for c in table.values()), sum(c.fp for c in table.values()), sum(c.fn for c in table.values())
@@ -337,7 +420,7 @@ def format_report(report: Report) -> str:
         for _, part in splits:
             n = sum(1 for d in part.docs if d.lang == lang)
             row += f" {f'{part.macro_f1(lang):.2f} ({n})' if n else '-':>16}"
-        lines.append(row)
+        lines.append(row + f" {report.cells_macro_f1(lang):6.2f}")
     per_language = {lang: report.macro_f1(lang) for lang in sorted(report.by_language())}
     reached = [lang for lang, f1 in per_language.items() if f1 >= TARGET_F1]
     below = ", ".join(
@@ -350,6 +433,20 @@ def format_report(report: Report) -> str:
     ]
     if below:
         lines.append(f"Below it: {below}")
+    cells = {lang: report.cells_macro_f1(lang) for lang in per_language}
+    lines += [
+        "",
+        "What the matrix shows, against the truth:",
+        "  its ticks (a policy speaks of a topic or not), macro-F1: "
+        + ", ".join(f"{name} {part.cells_macro_f1():.2f}" for name, part in splits)
+        + f"; languages at {TARGET_F1} or more: {sum(1 for f1 in cells.values() if f1 >= TARGET_F1)}"
+        f" of {len(cells)}",
+        "  its #topic-<id> links, landing on a section the truth tags with the topic: "
+        + ", ".join(
+            f"{name} {links.tp} of {links.tp + links.fp} ({links.precision:.2f})"
+            for name, links in ((name, part.links()) for name, part in splits)
+        ),
+    ]
     lines += ["", "Facts (documents where the extracted value equals the truth)"]
     for fact, (right, total) in sorted(report.fact_accuracy().items(), key=lambda kv: FACT_FIELDS.index(kv[0])):
         lines.append(f"{fact:20} {right:3d}/{total:<3d}")
