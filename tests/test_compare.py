@@ -197,3 +197,16 @@ def test_exports_name_a_policy_without_a_title_as_its_page_does(site: SitePages)
     entry = next(p for p in json.loads(german.extra["policies.json"])["policies"] if p["id"] == untitled.slug)
     assert entry["label"] == "Datenschutzerklärung (002_2c17a0862c804fc4.txt)"
     assert entry["label"] in html.unescape(german.pages[f"policies/{untitled.slug}.md"])
+
+
+def test_a_topic_page_shows_each_section_from_where_it_speaks_of_the_topic(site: SitePages) -> None:
+    """Side by side on the page about choices: the Czech policy's section on why it
+    processes data is shown from its sentence on withdrawing consent, not from its
+    opening on contracts; an excerpt that starts inside a section says so with "…"."""
+    page = site.pages["topics/choices.md"]
+    czech = _policy(site, "003_2c31ca6f0ba12496.txt")
+    placed = next(p for p in czech.sections if p.section.title == "Proč zpracováváme vaše údaje")
+    text = " ".join(b.text for b in placed.section.blocks)
+    assert not text.startswith("Máte právo kdykoli odvolat")
+    assert "\n… Máte právo kdykoli odvolat svůj souhlas" in page
+    assert text[: text.index(" ", 20)] not in page.split(f"#{czech.slug}")[1].split("\n## ")[0]

@@ -1399,3 +1399,23 @@ def test_purpose_headings_of_a_published_policy_are_about_purposes() -> None:
         "To serve you relevant offers and ads",
     ):
         assert "purposes" in topics[title], title
+
+
+def test_where_a_section_speaks_most_of_each_topic() -> None:
+    """Each topic a section is tagged with points to the sentence that speaks most of it,
+    as an offset into the section's text that holds where folding changes the text's
+    length ("Maßnahmen", "ﬁ"); an abbreviation ("z. B.") ends no sentence."""
+    draft = _draft(
+        "# Datenschutzerklärung\n\n## Cookies\n\n"
+        "Wir treffen Maßnahmen für die Straße, z. B. Verschlüsselung der ﬁle. "
+        "Sie können Cookies jederzeit in den Einstellungen Ihres Browsers deaktivieren und löschen.\n"
+        "Wir setzen Cookies ein.\n",
+        "policy.md",
+    )
+    _, policy = place_policy(draft, "p", None)
+    (placed,) = policy.sections
+    text = " ".join(b.text for b in placed.section.blocks)
+    passages = dict(placed.passages)
+    assert placed.topics == ("cookies", "choices")
+    assert text[passages["choices"] :].startswith("Sie können Cookies jederzeit")
+    assert text[passages["cookies"] :].startswith("Sie können Cookies jederzeit")

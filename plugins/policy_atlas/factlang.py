@@ -147,6 +147,22 @@ def line_sentences(line: str) -> list[str]:
     return sentences
 
 
+def sentence_starts(text: str) -> list[int]:
+    """Where each sentence of a text starts, cut as `line_sentences` cuts a line (a line
+    break ends one too; an abbreviation of one-letter words, "z. B.", ends none)."""
+    starts = [0]
+    for end in SENTENCE_END.finditer(text):
+        # its last 12 characters say as much as the whole sentence (the patterns are shorter)
+        # (spaces as line_sentences joins what it merges: one)
+        before = _SPACES.sub(" ", text[max(starts[-1], end.start() - 12) : end.start()])
+        if _ONE_LETTER_PAIR_END.search(before) or (
+            _ONE_LETTER_END.search(before) and _ONE_LETTER_START.match(text, end.end())
+        ):
+            continue
+        starts.append(end.end())
+    return starts
+
+
 def section_text(section: Section) -> str:
     """A section's text as the facts read it: its heading, then its words."""
     return section.title + "\n" + section.body_text

@@ -118,6 +118,9 @@ class PlacedSection:
     removed_notes: tuple[str, ...] = ()  # titles of removed sections once linked here
     topics: tuple[str, ...] = ()
     lead_topic: str | None = None  # the topic the section is mainly about
+    # topic -> where in the section's text (its blocks joined) the sentence that speaks
+    # most of it starts; a topic missing here is shown from the start
+    passages: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -476,9 +476,13 @@ def _topic_part(policy: Policy, topic: str, t: Labels, chars: int = EXCERPT_CHAR
         if topic not in placed.topics:
             continue
         out += [f"**{_link(policy, placed.id, md_text(section_title(placed, t)))}**", ""]
-        excerpt = " ".join(b.text for b in placed.section.blocks)
+        text = " ".join(b.text for b in placed.section.blocks)
+        start = dict(placed.passages).get(topic, 0)  # from the sentence that speaks most of it
+        excerpt = text[start:]
         if len(excerpt) > chars:
             excerpt = excerpt[:chars].rsplit(" ", 1)[0] + " …"
+        if start:
+            excerpt = "… " + excerpt
         if excerpt:
             out += [md_text(excerpt), ""]
     return "\n".join([*out, "</div>", ""])

@@ -8,11 +8,13 @@ anywhere. The same code serves every language; only the data differs.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
 
+from .factlang import sentence_starts
 from .lexicon import TOPIC_IDS, Lexicon, cue_regex
 from .model import Section
 from .text import HIDDEN_EMAIL_RE, LINK_LINE_RE, cue_form, has_email, has_no_space_script, word_count
@@ -42,18 +44,47 @@ def cue_weight(words: int) -> float:
     return 1.0 + min(words, 3) * 0.5
 
 
+def _scores_of(cues: set[str], topics_of: dict[str, tuple[str, ...]]) -> dict[str, float]:
+    scores: dict[str, float] = {}
+    for cue in cues:
+        weight = cue_weight(cue.count(" ") + 1)
+        for topic in topics_of[cue]:
+            scores[topic] = scores.get(topic, 0.0) + weight
+    return scores
+
+
 def topic_scores(text: str, lex: Lexicon) -> dict[str, float]:
     """Score of each topic in `text`: distinct cues found, long cues weigh more."""
     spaced = not has_no_space_script(text)
     regex, topics_of = _cue_index(lex, spaced)
     if regex is None:
         return {}
-    scores: dict[str, float] = {}
-    for cue in set(regex.findall(cue_form(text))):
-        weight = cue_weight(cue.count(" ") + 1)
-        for topic in topics_of[cue]:
-            scores[topic] = scores.get(topic, 0.0) + weight
-    return scores
+    return _scores_of(set(regex.findall(cue_form(text))), topics_of)
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """A section's text as tagging read it: its lines but those that are only a link, where
+    each of the lines kept starts in the text and in what was read, and the cues found (at
+    their offsets in the folded text read)."""
+
+    read: str
+    folded: str  # cue_form(read)
+    starts: tuple[tuple[int, int], ...]  # (offset in `read`, offset in the section's text) per line kept
+    cues: tuple[tuple[int, str], ...]
+    topics_of: dict[str, tuple[str, ...]]
+
+
+def _read(body: str, lex: Lexicon) -> tuple[dict[str, float], _Reading]:
+    """The topic scores of a section's text (as `topic_scores` of it without its link lines)
+    and where its cues stand, found in one pass."""
+    read, starts = _without_link_lines(body)
+    regex, topics_of = _cue_index(lex, not has_no_space_script(read))
+    folded = cue_form(read)
+    if regex is None:
+        return {}, _Reading(read, folded, starts, (), {})
+    cues = tuple((m.start(), m.group(0)) for m in regex.finditer(folded))
+    return _scores_of({cue for _, cue in cues}, topics_of), _Reading(read, folded, starts, cues, topics_of)
 
 
 # A section is tagged with every topic scoring at least TAG_SCORE and at least
@@ -102,12 +133,22 @@ def _bar(scores: dict[str, float], words: int, alone: bool = False) -> float:
     return max(TAG_SCORE, ratio * max(scores.values(), default=0.0))
 
 
-def _without_link_lines(body: str) -> str:
-    """A section's text without the lines that are nothing but a link: a table of contents
-    or a list of related pages names every topic and is about none of them."""
+def _without_link_lines(body: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """A section's text without the lines that are nothing but a link (a table of contents
+    or a list of related pages names every topic and is about none of them), and where
+    each line kept starts in the result and in `body`."""
     if "](" not in body:
-        return body
-    return "\n".join(line for line in body.split("\n") if not LINK_LINE_RE.fullmatch(line))
+        return body, ((0, 0),)
+    kept: list[str] = []
+    starts: list[tuple[int, int]] = []
+    at = out = 0
+    for line in body.split("\n"):
+        if not LINK_LINE_RE.fullmatch(line):
+            starts.append((out, at))
+            kept.append(line)
+            out += len(line) + 1
+        at += len(line) + 1
+    return "\n".join(kept), tuple(starts)
 
 
 # A line of at most LABEL_WORDS words, not ending a sentence, with text after it, labels
@@ -153,18 +194,18 @@ def _purpose_heading(title: str, lex: Lexicon) -> dict[str, float]:
 
 def _section_topics(
     title: str, body: str, lex: Lexicon, alone: bool = False, parties: tuple[int, int] = (0, 0)
-) -> tuple[set[str], dict[str, float]]:
-    """The topics one section's words give it, and the scores they come from; `alone` when
-    it is the policy's only section with text, `parties` how many third parties its
-    heading names and how many it names in all.
+) -> tuple[set[str], dict[str, float], _Reading]:
+    """The topics one section's words give it, the scores they come from and how its text
+    was read; `alone` when it is the policy's only section with text, `parties` how many
+    third parties its heading names and how many it names in all.
 
     Evidence beyond the cues counts too: an e-mail address (or the placeholder an
     obfuscated one leaves) is contact details, so the section is about `contact`, and
     the third parties it names speak of `sharing` (PARTY_WEIGHT).
     """
     head = topic_scores(title, lex) or _purpose_heading(title, lex)
-    body = _without_link_lines(body)
-    text = topic_scores(body, lex)
+    text, reading = _read(body, lex)
+    body = reading.read
     labels = topic_scores(_labels(body), lex)
     scores = {
         t: (TITLE_WEIGHT * head.get(t, 0.0) + text.get(t, 0.0) + (TITLE_WEIGHT - 1) * labels.get(t, 0.0))
@@ -178,7 +219,7 @@ def _section_topics(
         topics.add("sharing")
     if has_email(body) or ("[" in body and HIDDEN_EMAIL_RE.search(body)):
         topics.add("contact")
-    return topics, scores
+    return topics, scores, reading
 
 
 @dataclass(frozen=True)
@@ -187,6 +228,9 @@ class SectionTopics:
 
     topics: tuple[str, ...]
     lead: str | None  # the topic scoring highest, or the one its generated title names
+    # topic -> where in the section's text the sentence that speaks most of it starts
+    # (`_passages`), for the topics it is tagged with that a sentence names
+    passages: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -228,7 +272,9 @@ def tag_sections(
             continue
         title = "" if section.generated_title else section.title
         hint = hints[index] if hints else FactHints()
-        topics, scores = _section_topics(title, section.body_text, lex, alone, (hint.title_parties, hint.parties))
+        topics, scores, reading = _section_topics(
+            title, section.body_text, lex, alone, (hint.title_parties, hint.parties)
+        )
         if hint.period:
             topics.add("retention")
         lead = max(topics, key=lambda t: (scores.get(t, 0.0), -TOPIC_IDS.index(t)), default=None)
@@ -241,7 +287,14 @@ def tag_sections(
             chapter = _chapter_topics(sections, index, lex)
             topics = set(chapter)
             lead = max(chapter, key=lambda t: (chapter[t], -TOPIC_IDS.index(t)), default=None)
-        out.append(SectionTopics(tuple(t for t in TOPIC_IDS if t in topics), lead))
+        passages = _passages(reading, topics) if topics else {}
+        out.append(
+            SectionTopics(
+                tuple(t for t in TOPIC_IDS if t in topics),
+                lead,
+                tuple((t, passages[t]) for t in TOPIC_IDS if t in topics and t in passages),
+            )
+        )
     return tuple(out)
 
 
@@ -281,3 +334,57 @@ def _chapter_topics(sections: Sequence[Section], index: int, lex: Lexicon) -> di
             return named
         chapter = _chapter(sections, chapter)
     return {}
+
+
+def _passages(reading: _Reading, topics: set[str]) -> dict[str, int]:
+    """For each of `topics` that a sentence of the section names, where in the section's
+    text the sentence that speaks most of it starts (its distinct cues weighed as in
+    tagging; the first of equal ones). A topic page shows each section from there, so that
+    what policies say of the same topic reads side by side; a topic no sentence names (a
+    section tagged by its heading, its chapter or its facts) is shown from the start."""
+    wanted = [(at, cue) for at, cue in reading.cues if topics.intersection(reading.topics_of[cue])]
+    if not wanted:
+        return {}
+    offsets = _original_offsets(reading.read, reading.folded)
+    if offsets is None:
+        return {}
+    sentences = sentence_starts(reading.read)
+    found: dict[str, dict[int, set[str]]] = {}
+    for at, cue in wanted:
+        where = at + offsets[bisect_right(offsets, (at, len(reading.read))) - 1][1] if offsets else at
+        sentence = sentences[bisect_right(sentences, where) - 1]
+        for topic in topics.intersection(reading.topics_of[cue]):
+            found.setdefault(topic, {}).setdefault(sentence, set()).add(cue)
+    lines = [read for read, _ in reading.starts]
+    out: dict[str, int] = {}
+    for topic, cues in found.items():
+        scores = {start: sum(cue_weight(c.count(" ") + 1) for c in found_here) for start, found_here in cues.items()}
+        best = max(scores, key=lambda start: (scores[start], -start))
+        read_at, body_at = reading.starts[bisect_right(lines, best) - 1]
+        out[topic] = body_at + best - read_at
+    return out
+
+
+@cache
+def _folded_length(char: str) -> int:
+    return len(cue_form(char))
+
+
+def _original_offsets(text: str, folded: str) -> list[tuple[int, int]] | None:
+    """How offsets in `folded` (the cue form of `text`) carry back to `text`: pairs of a
+    folded offset and what to add from there on, empty where folding kept every offset
+    ("ß" folds to two letters, a combining accent to none); None where the characters
+    folded one by one do not give `folded`'s length."""
+    if len(folded) == len(text):
+        return []
+    changing = {char for char in set(text) if not char.isascii() and _folded_length(char) != 1}
+    if not changing:
+        return None
+    shifts: list[tuple[int, int]] = [(0, 0)]
+    add = 0
+    for match in re.finditer("|".join(map(re.escape, sorted(changing))), text):
+        add += 1 - _folded_length(match.group(0))
+        shifts.append((match.start() - shifts[-1][1] + _folded_length(match.group(0)), add))
+    if len(text) - len(folded) != add:
+        return None
+    return shifts
