@@ -109,16 +109,6 @@ class Report:
         scores = [c.f1 for c in table.values() if c.tp + c.fp + c.fn]
         return sum(scores) / len(scores) if scores else 1.0
 
-    def cells_by_language(self) -> dict[str, dict[str, Counts]]:
-        out: dict[str, dict[str, Counts]] = defaultdict(lambda: defaultdict(Counts))
-        for doc in self.docs:
-            for topic, c in doc.cells.items():
-                total = out[doc.lang][topic]
-                total.tp += c.tp
-                total.fp += c.fp
-                total.fn += c.fn
-        return out
-
     def cells_macro_f1(self, lang: str | None = None) -> float:
         """Macro-F1 of the matrix's cells (a policy speaks of a topic or not), over the
         documents of `lang` or all of them."""
