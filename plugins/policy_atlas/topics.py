@@ -298,12 +298,12 @@ def tag_sections(
     return tuple(out)
 
 
-# the outline number a heading opens with ("13.6.2", "4.1"): its chapter is the heading
-# numbered as its prefix ("13.6")
 _OUTLINE_NUMBER = re.compile(r"\s*(\d{1,3}(?:\.\d{1,3})*)\.?(?=\s)")
 
 
 def _outline_number(section: Section) -> tuple[str, ...] | None:
+    """The parts of a heading's outline number ("13.6.2"): the segmenter's, or else the one
+    its title opens with (a heading found as a line or a run-in keeps its number there)."""
     match = _OUTLINE_NUMBER.match((section.number or section.title) + " ")
     return tuple(match.group(1).split(".")) if match else None
 
@@ -349,19 +349,20 @@ def _passages(reading: _Reading, topics: set[str]) -> dict[str, int]:
     if offsets is None:
         return {}
     sentences = sentence_starts(reading.read)
-    found: dict[str, dict[int, set[str]]] = {}
+    cues_of: dict[int, set[str]] = {}  # sentence start -> the distinct cues in it
     for at, cue in wanted:
         where = at + offsets[bisect_right(offsets, (at, len(reading.read))) - 1][1] if offsets else at
-        sentence = sentences[bisect_right(sentences, where) - 1]
-        for topic in topics.intersection(reading.topics_of[cue]):
-            found.setdefault(topic, {}).setdefault(sentence, set()).add(cue)
+        cues_of.setdefault(sentences[bisect_right(sentences, where) - 1], set()).add(cue)
+    best: dict[str, tuple[float, int]] = {}
+    for start, cues in sorted(cues_of.items()):
+        for topic, score in _scores_of(cues, reading.topics_of).items():
+            if topic in topics and score > best.get(topic, (0.0, 0))[0]:
+                best[topic] = (score, start)
     lines = [read for read, _ in reading.starts]
     out: dict[str, int] = {}
-    for topic, cues in found.items():
-        scores = {start: sum(cue_weight(c.count(" ") + 1) for c in found_here) for start, found_here in cues.items()}
-        best = max(scores, key=lambda start: (scores[start], -start))
-        read_at, body_at = reading.starts[bisect_right(lines, best) - 1]
-        out[topic] = body_at + best - read_at
+    for topic, (_, start) in best.items():
+        read_at, body_at = reading.starts[bisect_right(lines, start) - 1]
+        out[topic] = body_at + start - read_at
     return out
 
 
