@@ -15,6 +15,7 @@ from functools import cache
 from itertools import pairwise
 
 from .factlang import sentence_starts
+from .front import lines_with_offsets
 from .lexicon import TOPIC_IDS, Lexicon, cue_regex
 from .model import Section
 from .text import HIDDEN_EMAIL_RE, LINK_LINE_RE, cue_form, has_email, has_no_space_script, word_count
@@ -139,16 +140,13 @@ def _without_link_lines(body: str) -> tuple[str, tuple[tuple[int, int], ...]]:
     each line kept starts in the result and in `body`."""
     if "](" not in body:
         return body, ((0, 0),)
-    kept: list[str] = []
+    kept = [(start, line) for start, _, line in lines_with_offsets(body) if not LINK_LINE_RE.fullmatch(line)]
     starts: list[tuple[int, int]] = []
-    at = out = 0
-    for line in body.split("\n"):
-        if not LINK_LINE_RE.fullmatch(line):
-            starts.append((out, at))
-            kept.append(line)
-            out += len(line) + 1
-        at += len(line) + 1
-    return "\n".join(kept), tuple(starts)
+    read_at = 0
+    for start, line in kept:
+        starts.append((read_at, start))
+        read_at += len(line) + 1
+    return "\n".join(line for _, line in kept), tuple(starts)
 
 
 # A line of at most LABEL_WORDS words, not ending a sentence, with text after it, labels
