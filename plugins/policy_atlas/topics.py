@@ -178,6 +178,12 @@ def _labels(body: str) -> str:
 _LEADING_MARKS = re.compile(r"^[\W\d_]+")
 
 
+def _heading_scores(title: str, lex: Lexicon) -> dict[str, float]:
+    """What a heading's words score, before TITLE_WEIGHT: its cues, or, where it names no
+    topic, what opening as a purpose gives it (`_purpose_heading`)."""
+    return topic_scores(title, lex) or _purpose_heading(title, lex)
+
+
 def _purpose_heading(title: str, lex: Lexicon) -> dict[str, float]:
     """What a heading naming no topic scores when it opens with one of the language's
     `purpose_openers` ("To serve you relevant offers and ads", "Para cumplir con las leyes
@@ -201,7 +207,7 @@ def _section_topics(
     obfuscated one leaves) is contact details, so the section is about `contact`, and
     the third parties it names speak of `sharing` (PARTY_WEIGHT).
     """
-    head = topic_scores(title, lex) or _purpose_heading(title, lex)
+    head = _heading_scores(title, lex)
     text, reading = _read(body, lex)
     body = reading.read
     labels = topic_scores(_labels(body), lex)
@@ -325,7 +331,7 @@ def _chapter_topics(sections: Sequence[Section], index: int, lex: Lexicon) -> di
     while chapter is not None and not sections[chapter].generated_title:
         scores = {
             t: TITLE_WEIGHT * v * TOPIC_WEIGHT.get(t, 1.0)
-            for t, v in topic_scores(sections[chapter].title, lex).items()
+            for t, v in _heading_scores(sections[chapter].title, lex).items()
         }
         named = {t: v for t, v in scores.items() if v >= TAG_SCORE}
         if named:
