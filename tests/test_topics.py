@@ -226,6 +226,35 @@ def test_retention_periods_in_a_table_under_a_retention_header() -> None:
     ]
 
 
+def test_a_line_asking_how_long_data_is_kept_is_read_with_the_sentence_under_it() -> None:
+    """A label on a line of its own ("Combien de temps les données sont-elles conservées
+    par VALIUZ ?", Decathlon's policy) says what the first sentence under it is about, as a
+    table's header does for its cells: "un historique de 3 ans maximum" is a period of
+    keeping though its sentence has no word for keeping. Only the first sentence: the next
+    stands on its own ("un compte inactif pendant 6 mois": not one). A renewal is no period
+    of keeping, under such a label or not ("Votre consentement est renouvelé tous les 6
+    mois"), and a line that is a sentence labels nothing."""
+    facts = _facts(
+        "Politique de confidentialité\n\nVALIUZ\n\n"
+        "Combien de temps les données sont-elles conservées par VALIUZ ?\n\n"
+        "Les données utilisées par VALIUZ reposent sur un historique de 3 ans maximum. "
+        "Un compte inactif pendant 6 mois est désactivé.\n\n"
+        "Durées de conservation\n\n"
+        "Votre consentement est renouvelé tous les 6 mois. Les données de navigation sont "
+        "conservées pour une durée de 24 mois.\n\n"
+        "Nous conservons vos données avec soin.\n\n"
+        "Les alertes sont envoyées 2 jours avant l’échéance.\n"
+    )
+    assert facts["retention"] == ["P3Y", "P24M"]
+    evidence = dict(_evidence(facts))
+    assert evidence["retention"][0]["quote"].endswith("reposent sur un historique de 3 ans maximum.")
+    english = _facts(
+        "Privacy Policy\n\nRetention\n\nHow long do we keep your data?\n\n"
+        "Your consent is renewed every 6 months. Server logs are kept for 30 days.\n"
+    )
+    assert english["retention"] == ["P30D"]
+
+
 def test_retention_periods_in_hours() -> None:
     """ "48 Stunden lang gespeichert" is PT48H. A sentence with no word about keeping gives
     no period, in hours as in days ("here to help 24 hours a day"); a decimal number is

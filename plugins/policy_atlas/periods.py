@@ -31,8 +31,10 @@ def _periods(lines: list[str], language: FactLanguage) -> Iterator[tuple[str, st
     a table row under a header about keeping data cell by cell (and once), other lines
     sentence by sentence."""
     headers = _table_headers(lines, language)
+    label = ""  # the line before, when it is a label about keeping data
     for index, line in enumerate(lines):
         if index in headers:
+            label = ""
             sentences = line_sentences(line)
             if not sentences:
                 continue
@@ -40,15 +42,30 @@ def _periods(lines: list[str], language: FactLanguage) -> Iterator[tuple[str, st
             for cell, quote in _row_cells(line, headers[index], language):
                 for period in _retention_periods(cell, numbers_in(cell, language, not no_space), language, no_space):
                     yield period, quote
-        elif may_state_periods(cue_form(line), language):  # a period needs a cue in its sentence
-            for sentence in line_sentences(line):
+            continue
+        if not line.strip():
+            continue
+        if label or may_state_periods(cue_form(line), language):  # a period needs a cue in its sentence
+            for number, sentence in enumerate(line_sentences(line)):
                 no_space = not sentence.isascii() and has_no_space_script(sentence)
                 folded = cue_form(sentence)
+                if label and not number and not _speaks_of_keeping(folded, language, no_space):
+                    folded = f"{label} : {folded}"
                 # in text without spaces a number word may touch the next word
                 for period in _retention_periods(
                     folded, numbers_in(folded, language, not no_space), language, no_space
                 ):
                     yield period, sentence
+        label = _keeping(line, language, _LABEL_WORDS) if _is_label(line) else ""
+
+
+def _speaks_of_keeping(folded: str, language: FactLanguage, no_space: bool) -> bool:
+    """Whether a sentence has words of its own that decide what its periods are: about keeping
+    data, what a period runs from, or answering and notice."""
+    return any(
+        cues.positions(folded, no_space)
+        for cues in (language.retention, language.retention_since, language.not_retention)
+    )
 
 
 def read_periods(text: str, lang: str) -> tuple[tuple[str, str], ...]:
@@ -63,11 +80,21 @@ def read_periods(text: str, lang: str) -> tuple[tuple[str, str], ...]:
 _HEADER_WORDS = 8
 
 
-def _keeping(cell: str, language: FactLanguage) -> str:
-    """A table header cell, folded, when it is a label about keeping data ("Durée de
-    conservation", "Retention period"); otherwise "" (also for a cell of running text)."""
+# a line of its own is a label when short and not a sentence: "How long do we keep your data?"
+_LABEL_WORDS = 14
+
+
+def _is_label(line: str) -> bool:
+    text = line.strip().strip("*_#> ").strip()
+    return bool(text) and text[-1] not in ".;,!" and not _DIGITS.search(text)
+
+
+def _keeping(cell: str, language: FactLanguage, words: int = _HEADER_WORDS) -> str:
+    """A table header cell (or a line of its own, of at most `words` words), folded, when it
+    is a label about keeping data ("Durée de conservation", "Retention period"); otherwise
+    "" (also for a cell of running text)."""
     folded = cue_form(_BR.sub(" ", cell))
-    if len(folded.split()) > _HEADER_WORDS:
+    if len(folded.split()) > words:
         return ""
     return folded if language.retention.found(folded, has_no_space_script(folded)) else ""
 
