@@ -1448,3 +1448,33 @@ def test_where_a_section_speaks_most_of_each_topic() -> None:
     assert placed.topics == ("cookies", "choices")
     assert text[passages["choices"] :].startswith("Sie können Cookies jederzeit")
     assert text[passages["cookies"] :].startswith("Sie können Cookies jederzeit")
+
+
+def test_a_passage_in_a_long_sentence_starts_at_the_clause_that_names_the_topic() -> None:
+    """The first seed in Czech keeps its words on retention in the middle of a sentence of
+    some 500 characters that opens on something else ("Osobní údaje zpracováváme pouze pro
+    výše uvedené situace ..."): its passage starts at the clause that names retention, so
+    that an excerpt of 160 characters shows it. A clause too long for that starts a few
+    words before the cue."""
+    seed, _ = read_seed((SEEDS / "003_2c31ca6f0ba12496.txt").read_bytes(), "003", "003_2c31ca6f0ba12496.txt")
+    assert seed is not None
+    _, policy = place_policy(analyse(seed), "p", None)
+    (placed,) = [p for p in policy.sections if p.section.title == "Proč zpracováváme vaše údaje"]
+    text = " ".join(b.text for b in placed.section.blocks)
+    start = dict(placed.passages)["retention"]
+    assert text[start - 2 : start] == ", "
+    assert "uchováváme" in text[start : start + 160]
+    assert not text[start:].startswith("Osobní údaje")
+    draft = _draft(
+        "# Privacy Policy\n\n## Our principles\n\n"
+        "We think carefully about every kind of information that we need to run the service and "
+        "about how we can do with less of it in every product that we build for you and keep data "
+        "only as long as needed.\n",
+        "policy.md",
+    )
+    _, policy = place_policy(draft, "p", None)
+    (placed,) = policy.sections
+    text = " ".join(b.text for b in placed.section.blocks)
+    start = dict(placed.passages)["retention"]
+    assert 0 < start and text[start - 1] == " "
+    assert text.index("keep data") - start <= 100

@@ -340,12 +340,20 @@ def _chapter_topics(sections: Sequence[Section], index: int, lex: Lexicon) -> di
     return {}
 
 
+# a passage starting further than this before its first cue starts at the cue's clause
+# instead, so that even a short excerpt (160 characters) shows what made it the passage
+PASSAGE_LEAD = 100
+_CLAUSE_END = re.compile(r"[,;:()–—]\s|[，、；：（）]")
+
+
 def _passages(reading: _Reading, topics: set[str]) -> dict[str, int]:
     """For each of `topics` that a sentence of the section names, where in the section's
     text the sentence that speaks most of it starts (its distinct cues weighed as in
     tagging; the first of equal ones). A topic page shows each section from there, so that
-    what policies say of the same topic reads side by side; a topic no sentence names (a
-    section tagged by its heading, its chapter or its facts) is shown from the start."""
+    what policies say of the same topic reads side by side; where the sentence's first cue
+    for the topic lies more than PASSAGE_LEAD characters into it, from the clause that
+    holds the cue. A topic no sentence names (a section tagged by its heading, its chapter
+    or its facts) is shown from the start."""
     wanted = [(at, cue) for at, cue in reading.cues if topics.intersection(reading.topics_of[cue])]
     if not wanted:
         return {}
@@ -353,21 +361,37 @@ def _passages(reading: _Reading, topics: set[str]) -> dict[str, int]:
     if offsets is None:
         return {}
     sentences = sentence_starts(reading.read)
-    cues_of: dict[int, set[str]] = {}  # sentence start -> the distinct cues in it
+    cues_of: dict[int, dict[str, int]] = {}  # sentence start -> its distinct cues, each where first found
     for at, cue in wanted:
         where = at + offsets[bisect_right(offsets, (at, len(reading.read))) - 1][1] if offsets else at
-        cues_of.setdefault(sentences[bisect_right(sentences, where) - 1], set()).add(cue)
-    best: dict[str, tuple[float, int]] = {}
+        cues_of.setdefault(sentences[bisect_right(sentences, where) - 1], {}).setdefault(cue, where)
+    best: dict[str, tuple[float, int]] = {}  # topic -> (score, start) of the best sentence
     for start, cues in sorted(cues_of.items()):
-        for topic, score in _scores_of(cues, reading.topics_of).items():
+        for topic, score in _scores_of(set(cues), reading.topics_of).items():
             if topic in topics and score > best.get(topic, (0.0, 0))[0]:
                 best[topic] = (score, start)
     lines = [read for read, _ in reading.starts]
     out: dict[str, int] = {}
     for topic, (_, start) in best.items():
+        first = min(at for cue, at in cues_of[start].items() if topic in reading.topics_of[cue])
+        if first - start > PASSAGE_LEAD:
+            start = _clause_start(reading.read, start, first)
         read_at, body_at = reading.starts[bisect_right(lines, start) - 1]
         out[topic] = body_at + start - read_at
     return out
+
+
+def _clause_start(text: str, start: int, cue: int) -> int:
+    """Where the clause holding the cue at `cue` starts, in a sentence starting at `start`:
+    after the last comma, semicolon, colon, parenthesis or dash before it ("，" and "、" in
+    scripts without spaces), or, when that is still more than PASSAGE_LEAD characters before
+    it, at the first word within that."""
+    ends = list(_CLAUSE_END.finditer(text, start, cue))
+    at = ends[-1].end() if ends else start
+    if cue - at > PASSAGE_LEAD:
+        space = text.find(" ", cue - PASSAGE_LEAD, cue)
+        at = space + 1 if space >= 0 else cue
+    return at
 
 
 @cache
