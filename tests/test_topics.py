@@ -1478,3 +1478,40 @@ def test_a_passage_in_a_long_sentence_starts_at_the_clause_that_names_the_topic(
     start = dict(placed.passages)["retention"]
     assert 0 < start and text[start - 1] == " "
     assert text.index("keep data") - start <= 100
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "# Privacy Policy\n\n## Newsletter\n\nWe send a newsletter to members who ask for it. "
+            "You can unsubscribe at any time with the link in each issue.\n",
+            "en",
+        ),
+        (
+            "# Politique de confidentialité\n\n## Lettre d'information\n\nNous envoyons une lettre "
+            "d'information aux membres qui la demandent. Vous pouvez vous désabonner à tout moment "
+            "grâce au lien de chaque numéro.\n",
+            "fr",
+        ),
+        (
+            "# Zásady ochrany osobních údajů\n\n## Zpravodaj\n\nZpravodaj zasíláme členům, kteří o něj "
+            "požádají. Odhlásit se můžete kdykoli pomocí odkazu v každém vydání.\n",
+            "cs",
+        ),
+        (
+            "# Политика за поверителност\n\n## Бюлетин\n\nИзпращаме бюлетин на членовете, които са го "
+            "поискали. Можете да се отпишете по всяко време чрез връзката във всеки брой.\n",
+            "bg",
+        ),
+    ],
+    ids=["en", "fr", "cs", "bg"],
+)
+def test_something_the_user_may_do_at_any_time_is_a_choice(text: str, lang: str) -> None:
+    """ "At any time" is a cue of `choices` in every language's data file, as German
+    "jederzeit" and Polish "w każdej chwili" were before: one word for unsubscribing is not
+    enough for the topic, with it the section says what the user may do when they like."""
+    draft = _draft(text, "policy.md")
+    assert draft.lang == lang
+    (topics,) = draft.section_topics
+    assert "choices" in topics
