@@ -1515,3 +1515,24 @@ def test_something_the_user_may_do_at_any_time_is_a_choice(text: str, lang: str)
     assert draft.lang == lang
     (topics,) = draft.section_topics
     assert "choices" in topics
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("# Политика конфиденциальности\n\n## Прочее\n\nВы можете отозвать согласие в любое время.\n", "ru"),
+        ("# Політика конфіденційності\n\n## Інше\n\nВи можете відкликати згоду у будь-який час.\n", "uk"),
+        ("# Politika zasebnosti\n\n## Drugo\n\nPravico imate preklicati privolitev kadar koli.\n", "sl"),
+        ("# Политика приватности\n\n## Остало\n\nУвек можете опозвати пристанак у било ком тренутку.\n", "sr"),
+    ],
+    ids=["ru", "uk", "sl", "sr"],
+)
+def test_withdrawing_consent_is_a_choice_in_every_language(text: str, lang: str) -> None:
+    """Withdrawing consent is `choices` (the taxonomy's "consent and its withdrawal"). In
+    Russian, Ukrainian, Slovenian and Serbian the phrase was a cue of `rights` only, and as
+    the longest cue it hid the word for withdrawing that `choices` has: the same sentence
+    was a choice in Polish or Czech and none here."""
+    draft = _draft(text, "policy.md")
+    assert draft.lang == lang
+    (topics,) = draft.section_topics
+    assert "choices" in topics
