@@ -1536,3 +1536,34 @@ def test_withdrawing_consent_is_a_choice_in_every_language(text: str, lang: str)
     assert draft.lang == lang
     (topics,) = draft.section_topics
     assert "choices" in topics
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "# Politika privatnosti\n\n## Zatvaranje računa\n\nKada zatvorite račun, izbrisat ćemo vaše podatke "
+            "i uklonit ćemo vaš profil iz pretraživanja.\n",
+            "hr",
+        ),
+        (
+            "# Политика приватности\n\n## Затварање налога\n\nКада затворите налог, избрисаћемо ваше податке "
+            "и уклонићемо ваш профил из претраге.\n",
+            "sr",
+        ),
+        (
+            "# Politika zasebnosti\n\n## Zaprtje računa\n\nKo zaprete račun, bomo izbrisali vaše podatke in "
+            "bomo odstranili vaš profil iz iskanja.\n",
+            "sl",
+        ),
+    ],
+    ids=["hr", "sr", "sl"],
+)
+def test_what_the_publisher_will_delete_is_retention(text: str, lang: str) -> None:
+    """The future of "we delete" ("izbrisat ćemo", "избрисаћемо", "bomo izbrisali") is a cue
+    of `retention` as the present and the participle were: German "löschen wir", Russian
+    "удалим" and Polish "usuniemy" already were."""
+    draft = _draft(text, "policy.md")
+    assert draft.lang == lang
+    (topics,) = draft.section_topics
+    assert "retention" in topics
