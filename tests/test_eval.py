@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import CORPUS, ROOT
+from conftest import CORPUS, ROOT, require_corpus
 from policy_atlas.evaluate import FACT_FIELDS
 
 TRUTH = ROOT / "tests" / "truth"
@@ -200,3 +200,30 @@ def test_eval_reports_what_the_matrix_shows(tmp_path: Path) -> None:
     (tmp_path / path.name).write_text(yaml.safe_dump(truth, allow_unicode=True), encoding="utf-8")
     _, fewer_right, same_links = _matrix_figures(_eval(tmp_path, tmp_path / "no-corpus"))
     assert (fewer_right, same_links) == (right - 1, links)
+
+
+def test_eval_reports_each_policy_translated_into_several_languages(tmp_path: Path) -> None:
+    """The truth set holds translations of the same policies (Common Voice's notice in cs,
+    id and it, among others): the report gives one row per such policy, its macro-F1 over
+    its translations per split, so that a reader sees how much of a language's figure is one
+    policy's. A wrong truth in one translation lowers that row."""
+    corpus = require_corpus()
+    names = [f"{lang}--common-voice--privacy-notice.yaml" for lang in ("cs", "id", "it")]
+    for name in names:
+        shutil.copy(TRUTH / name, tmp_path / name)
+
+    def row(report: str) -> tuple[int, float, str]:
+        found = re.search(r"^common-voice--privacy-notice +(\d+) +([\d.]+) +([\d.]+ \(\d+\))$", report, re.M)
+        assert found, report
+        return int(found[1]), float(found[2]), found[3]
+
+    docs, f1, dev = row(_eval(tmp_path, corpus))
+    assert docs == 3 and dev == f"{f1:.2f} (3)"
+    truth = yaml.safe_load((tmp_path / names[0]).read_text(encoding="utf-8"))
+    truth["sections"][0]["topics"] = ["children"]
+    (tmp_path / names[0]).write_text(yaml.safe_dump(truth, allow_unicode=True), encoding="utf-8")
+    assert row(_eval(tmp_path, corpus))[1] < f1
+    single = tmp_path / "single"
+    single.mkdir()
+    shutil.copy(TRUTH / names[1], single / names[1])
+    assert "translated into several languages" not in _eval(single, corpus)
