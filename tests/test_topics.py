@@ -250,9 +250,10 @@ def test_a_line_asking_how_long_data_is_kept_is_read_with_the_sentence_under_it(
     assert evidence["retention"][0]["quote"].endswith("reposent sur un historique de 3 ans maximum.")
     english = _facts(
         "Privacy Policy\n\nRetention\n\nHow long do we keep your data?\n\n"
-        "Your consent is renewed every 6 months. Server logs are kept for 30 days.\n"
+        "Your consent is renewed every 6 months. Server logs are kept for 30 days.\n\n"
+        "Retention\n\nWe review these choices every 12 months.\n"
     )
-    assert english["retention"] == ["P30D"]
+    assert english["retention"] == ["P30D"]  # "every", like "per", makes a rate
 
 
 def test_retention_periods_in_hours() -> None:
