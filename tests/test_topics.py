@@ -840,13 +840,29 @@ def test_the_site_a_policy_links_to_most_is_its_own() -> None:
             "Privacy Policy\n\nRetention\n\nA backup is made once per 7 days and kept for 2 years.\n",
             ["P2Y"],
         ),
+        (
+            "Datenschutzerklärung\n\nSpeicherdauer\n\nWir prüfen alle 12 Monate, ob wir Daten löschen. "
+            "Protokolle werden nach 30 Tagen gelöscht.\n",
+            ["P30D"],
+        ),
+        (
+            "Privacybeleid\n\nBewaartermijn\n\nWe controleren elke 12 maanden of we gegevens verwijderen. "
+            "Logbestanden worden na 30 dagen verwijderd.\n",
+            ["P30D"],
+        ),
+        (
+            "Política de privacidad\n\nConservación\n\nRevisamos cada 12 meses si eliminamos datos. "
+            "Los registros se eliminan tras 30 días.\n",
+            ["P30D"],
+        ),
     ],
-    ids=["ro", "en"],
+    ids=["ro", "en", "de", "nl", "es"],
 )
 def test_a_period_after_a_rate_word_is_a_rate_not_retention(text: str, periods: list[str]) -> None:
-    """A rate word right before a number (data files' `rate_words`: ro "câte", en "per")
-    makes it how often, not how long (a backup once per 7 days): CoronaMelder's keys are made "câte o zi" (one day
-    each) and kept 14 days."""
+    """A rate word right before a number (data files' `rate_words`: ro "câte", en "per" and
+    "every", de "alle", nl "elke", es "cada") makes it how often, not how long (a backup
+    once per 7 days): CoronaMelder's keys are made "câte o zi" (one day each) and kept 14
+    days."""
     assert _facts(text)["retention"] == periods
 
 
