@@ -12,7 +12,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import SEEDS
+from conftest import SEEDS, require_corpus
 from policy_atlas.anchors import Lock
 from policy_atlas.i18n import Labels
 from policy_atlas.model import Policy
@@ -210,3 +210,25 @@ def test_a_topic_page_shows_each_section_from_where_it_speaks_of_the_topic(site:
     assert not text.startswith("Máte právo kdykoli odvolat")
     assert "\n… Máte právo kdykoli odvolat svůj souhlas" in page
     assert text[: text.index(" ", 20)] not in page.split(f"#{czech.slug}")[1].split("\n## ")[0]
+
+
+def test_an_excerpt_reads_as_words_not_as_the_markdown_it_was_written_in(tmp_path: Path) -> None:
+    """Common Voice's notice (in Czech, from the corpus) is Markdown: a list of items with
+    a bold lead-in ("* **Informační zpravodaj.**") and links ("[CC0](https://...)"). On
+    a topic page its excerpts read as the words: no bullet, asterisks or link syntax."""
+    corpus = require_corpus()
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    shutil.copy(corpus / "cs--common-voice--privacy-notice.md", seeds)
+    site = build(seeds, Lock(), "en", home_template=None)
+    excerpts = [
+        html.unescape(line)
+        for name, page in site.pages.items()
+        if name.startswith("topics/") and name != "topics/index.md"
+        for line in page.split("\n")
+        if line.startswith(("… ", "Ochrana")) or (line and line[0].isalpha() and len(line) > 60)
+    ]
+    assert excerpts
+    assert not [e for e in excerpts if "**" in e or "](" in e or " * " in e]
+    retention = html.unescape(site.pages["topics/retention.md"])
+    assert "odstraněny i vaše uživatelské jméno a e-mail. Informační zpravodaj. Můžete" in retention

@@ -39,7 +39,7 @@ from .render import (
     title_attrs,
     title_link,
 )
-from .text import fold
+from .text import fold, md_plain
 
 # Up to this many policies the matrix has one column per policy; beyond, one row each.
 WIDE_LIMIT = 12
@@ -478,14 +478,26 @@ def _topic_part(policy: Policy, topic: str, t: Labels, chars: int = EXCERPT_CHAR
         out += [f"**{_link(policy, placed.id, md_text(section_title(placed, t)))}**", ""]
         text = " ".join(b.text for b in placed.section.blocks)
         start = dict(placed.passages).get(topic, 0)  # from the sentence that speaks most of it
-        excerpt = text[start:]
-        if len(excerpt) > chars:
-            excerpt = excerpt[:chars].rsplit(" ", 1)[0] + " …"
-        if start:
+        excerpt = _plain_excerpt(text[start:], chars)
+        if start and excerpt:
             excerpt = "… " + excerpt
         if excerpt:
             out += [md_text(excerpt), ""]
     return "\n".join([*out, "</div>", ""])
+
+
+# a list item's bullet inside a section's text joined into one line
+_BULLET = re.compile(r"(?:^|(?<=\s))[*+](?=\s)")
+
+
+def _plain_excerpt(text: str, chars: int) -> str:
+    """The first `chars` characters of a section's text from some point on, as plain text:
+    the Markdown of a policy kept as written ("* **Newsletter.**", "[CC0](https://...)")
+    reads as its words, not its marks; cut after a whole word."""
+    plain = " ".join(_BULLET.sub("", md_plain(text[: chars * 4])).split())
+    if len(plain) > chars:
+        plain = plain[:chars].rsplit(" ", 1)[0] + " …"
+    return plain
 
 
 # what one policy contributes to the pages about all of them, remembered while it does not

@@ -55,13 +55,15 @@ LINK_LINE_RE = re.compile(r"[ \t]*(?:[*+-]|\d+[.)])?[ \t]*\[[^\]\n]*\]\((?P<targ
 CONTACTISH = re.compile(r"@|\[email|\+\d[\d -]{6,}|https?://|www\.", re.IGNORECASE)
 _MD_EMPHASIS = re.compile(r"(\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w))")
 _TABLE_PIPE = re.compile(r"(?<!\\)\|")
+# a link, its text holding a bracketed note ("[partners[2]](...)"), its address parentheses
+_MD_LINK = re.compile(r"\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
 
 
 def md_plain(text: str) -> str:
     """A line of Markdown as plain text: no emphasis, tags, links or backslash escapes."""
     text = _MD_EMPHASIS.sub("", text)
     text = re.sub(r"\\([\\`*_{}\[\]()#+\-.!|])", r"\1", text)
-    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)  # [link text](url) -> link text
+    text = _MD_LINK.sub(r"\1", text)  # [link text](url) -> link text
     text = KRAMDOWN_ATTRS.sub("", text)
     return re.sub(r"\s+", " ", strip_tags(text)).strip()
 
