@@ -80,7 +80,8 @@ def read_periods(text: str, lang: str) -> tuple[tuple[str, str], ...]:
 _HEADER_WORDS = 8
 
 
-# a line of its own is a label when short and not a sentence: "How long do we keep your data?"
+# a line of its own is a label when short and not a statement: "How long do we keep your
+# data?" (unlike the label lines that weigh as titles in topics.py, a question is one here)
 _LABEL_WORDS = 14
 
 
