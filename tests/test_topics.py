@@ -1497,6 +1497,14 @@ def test_a_passage_in_a_long_sentence_starts_at_the_clause_that_names_the_topic(
     assert text.index("keep data") - start <= 100
 
 
+def _topics_of_the_one_section(text: str, lang: str) -> tuple[str, ...]:
+    """The topics of a one-section policy in `lang`, its language detected as that."""
+    draft = _draft(text, "policy.md")
+    assert draft.lang == lang
+    (topics,) = draft.section_topics
+    return topics
+
+
 @pytest.mark.parametrize(
     ("text", "lang"),
     [
@@ -1528,10 +1536,7 @@ def test_something_the_user_may_do_at_any_time_is_a_choice(text: str, lang: str)
     """ "At any time" is a cue of `choices` in every language's data file, as German
     "jederzeit" and Polish "w każdej chwili" were before: one word for unsubscribing is not
     enough for the topic, with it the section says what the user may do when they like."""
-    draft = _draft(text, "policy.md")
-    assert draft.lang == lang
-    (topics,) = draft.section_topics
-    assert "choices" in topics
+    assert "choices" in _topics_of_the_one_section(text, lang)
 
 
 @pytest.mark.parametrize(
@@ -1549,10 +1554,7 @@ def test_withdrawing_consent_is_a_choice_in_every_language(text: str, lang: str)
     Russian, Ukrainian, Slovenian and Serbian the phrase was a cue of `rights` only, and as
     the longest cue it hid the word for withdrawing that `choices` has: the same sentence
     was a choice in Polish or Czech and none here."""
-    draft = _draft(text, "policy.md")
-    assert draft.lang == lang
-    (topics,) = draft.section_topics
-    assert "choices" in topics
+    assert "choices" in _topics_of_the_one_section(text, lang)
 
 
 @pytest.mark.parametrize(
@@ -1580,7 +1582,4 @@ def test_what_the_publisher_will_delete_is_retention(text: str, lang: str) -> No
     """The future of "we delete" ("izbrisat ćemo", "избрисаћемо", "bomo izbrisali") is a cue
     of `retention` as the present and the participle were: German "löschen wir", Russian
     "удалим" and Polish "usuniemy" already were."""
-    draft = _draft(text, "policy.md")
-    assert draft.lang == lang
-    (topics,) = draft.section_topics
-    assert "retention" in topics
+    assert "retention" in _topics_of_the_one_section(text, lang)
