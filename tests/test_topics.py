@@ -1447,6 +1447,13 @@ def test_purpose_headings_of_a_published_policy_are_about_purposes() -> None:
         assert "purposes" in topics[title], title
 
 
+def _the_one_placed_section(draft):  # type: ignore[no-untyped-def]
+    """A one-section policy's section as placed on its page, and its text as excerpts read it."""
+    _, policy = place_policy(draft, "p", None)
+    (placed,) = policy.sections
+    return placed, " ".join(b.text for b in placed.section.blocks)
+
+
 def test_where_a_section_speaks_most_of_each_topic() -> None:
     """Each topic a section is tagged with points to the sentence that speaks most of it,
     as an offset into the section's text that holds where folding changes the text's
@@ -1458,9 +1465,7 @@ def test_where_a_section_speaks_most_of_each_topic() -> None:
         "Wir setzen Cookies ein.\n",
         "policy.md",
     )
-    _, policy = place_policy(draft, "p", None)
-    (placed,) = policy.sections
-    text = " ".join(b.text for b in placed.section.blocks)
+    placed, text = _the_one_placed_section(draft)
     passages = dict(placed.passages)
     assert placed.topics == ("cookies", "choices")
     assert text[passages["choices"] :].startswith("Sie können Cookies jederzeit")
@@ -1489,9 +1494,7 @@ def test_a_passage_in_a_long_sentence_starts_at_the_clause_that_names_the_topic(
         "only as long as needed.\n",
         "policy.md",
     )
-    _, policy = place_policy(draft, "p", None)
-    (placed,) = policy.sections
-    text = " ".join(b.text for b in placed.section.blocks)
+    placed, text = _the_one_placed_section(draft)
     start = dict(placed.passages)["retention"]
     assert 0 < start and text[start - 1] == " "
     assert text.index("keep data") - start <= 100
