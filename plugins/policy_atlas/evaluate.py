@@ -238,11 +238,12 @@ def _matched(truth: list[dict[str, Any]], titles: list[str]) -> list[int | None]
     return out
 
 
-def _cells_and_links(truth: list[dict[str, Any]], draft: Draft, policy: Policy) -> tuple[dict[str, Counts], Counts]:
-    """What a reader of the matrix sees, against the truth: per topic, whether the policy
-    speaks of it at all (a tick), and whether each #topic-<id> link lands on a section the
-    truth tags with that topic."""
-    titles, topics = _sections_tagged(draft)
+def _cells_and_links(
+    truth: list[dict[str, Any]], titles: list[str], topics: list[set[str]], policy: Policy
+) -> tuple[dict[str, Counts], Counts]:
+    """What a reader of the matrix sees, against the truth (sections and their topics as
+    `_sections_tagged` gives them): per topic, whether the policy speaks of it at all (a
+    tick), and whether each #topic-<id> link lands on a section the truth tags with it."""
     truth_of: dict[int, set[str]] = {}
     for entry, index in zip(truth, _matched(truth, titles), strict=True):
         if index is not None:
@@ -270,11 +271,12 @@ def _sections_tagged(draft: Draft) -> tuple[list[str], list[set[str]]]:
 
 
 def _score(name: str, truth: dict[str, Any], draft: Draft) -> DocResult:
-    counts, unmatched = _compare(truth.get("sections") or [], *_sections_tagged(draft))
+    titles, topics = _sections_tagged(draft)
+    counts, unmatched = _compare(truth.get("sections") or [], titles, topics)
     facts: dict[str, tuple[object, object]] = {}
     expected = truth.get("facts") or {}
     _, policy = place_policy(draft, "eval", None)
-    cells, links = _cells_and_links(truth.get("sections") or [], draft, policy)
+    cells, links = _cells_and_links(truth.get("sections") or [], titles, topics, policy)
     values = policy.facts.as_json() if policy.facts else {}
     for fact in FACT_FIELDS:
         if fact not in expected:
