@@ -1621,3 +1621,22 @@ def test_a_concept_english_has_a_cue_for_has_one_in_the_other_languages(lang: st
     advertising, "outside the EEA". Each wording, as policies in the language put it, speaks
     of the topic."""
     assert topic in topic_scores(wording, lexicon(lang))
+
+
+@pytest.mark.parametrize(
+    ("lang", "wording"),
+    [
+        ("en", "made available in our database for public use"),
+        ("sk", "dostupné v databáze pre verejnú potrebu"),
+        ("sl", "na voljo v podatkovni bazi za javno porabo"),
+        ("de", "in einer Datenbank zur öffentlichen Nutzung"),
+        ("sv", "i en databas för allmänt bruk"),
+        ("ja", "公共の利用に供します"),
+    ],
+    ids=lambda value: value if len(value) <= 12 else None,
+)
+def test_data_made_available_for_public_use_is_shared(lang: str, wording: str) -> None:
+    """Recordings or texts put in a database "for public use" are disclosed to anyone: the
+    taxonomy's public disclosure, `sharing`, as "publicly available" already was in every
+    language."""
+    assert "sharing" in topic_scores(wording, lexicon(lang))
