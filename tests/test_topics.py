@@ -1618,8 +1618,8 @@ def test_concepts_with_an_english_cue_have_one_in_every_language(lang: str, word
     checking each concept's usual wording in all 36 languages: device information, a merger
     or acquisition, servers located somewhere, an adequacy decision, "IP地址" written without a
     space, erasure, technical and organisational measures, a legal obligation, personalised
-    advertising or content, "outside the EEA". Each wording, as policies in the language put it, speaks
-    of the topic."""
+    advertising or content, "outside the EEA". Each wording, as policies in the language put
+    it, speaks of the topic."""
     assert topic in topic_scores(wording, lexicon(lang))
 
 
