@@ -318,6 +318,17 @@ def test_markdown_underscores_do_not_hide_a_cue() -> None:
     assert plain and topic_scores("Du kannst das jederzeit in den _Einstellungen_ ändern.", de) == plain
 
 
+def test_a_latin_word_beside_chinese_or_japanese_matches_with_or_without_a_space() -> None:
+    """zh.yaml writes "ip 地址" and ja.yaml "クリア gif"; texts write "IP地址" as often as
+    "IP 地址". A phrase of the data files matches both."""
+    zh, ja = lexicon("zh"), lexicon("ja")
+    assert "ip 地址" in zh.topic_cues("collection") and "クリア gif" in ja.topic_cues("cookies")
+    for text in ("我们处理您设备的IP地址。", "我们处理您设备的IP 地址。"):
+        assert "collection" in topic_scores(text, zh)
+    for text in ("当社はクリアGIFを使用します。", "当社はクリア GIFを使用します。"):
+        assert "cookies" in topic_scores(text, ja)
+
+
 def test_apostrophes_in_text_and_cue_lists_are_one_form() -> None:
     """fr.yaml writes "exécution d un contrat" and "hors de l union": the text has "d'un",
     "d’un", "l’Union". Any apostrophe matches the space the linguist wrote."""

@@ -14,7 +14,7 @@ from importlib import resources
 from typing import Any
 
 from .datafiles import load_data_file, load_yaml
-from .text import cue_form, longest_first
+from .text import cue_form, longest_first, without_spaces_by_no_space_script
 
 TOPIC_IDS = (
     "scope",
@@ -215,8 +215,11 @@ def _folded(values: object) -> tuple[str, ...]:
         return ()
     if not isinstance(values, list):
         raise ValueError(f"expected a list of phrases, got {values!r}")
+    folded = {cue_form(str(v)).strip() for v in values if str(v).strip()}
+    # a phrase written "ip 地址" also matches "IP地址" (`without_spaces_by_no_space_script`)
+    folded |= {without_spaces_by_no_space_script(v) for v in folded}
     # longest first, so "privacy policy" wins over "privacy"
-    return tuple(sorted({cue_form(str(v)).strip() for v in values if str(v).strip()}, key=lambda v: (-len(v), v)))
+    return tuple(sorted(folded, key=lambda v: (-len(v), v)))
 
 
 @cache

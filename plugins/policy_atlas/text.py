@@ -169,6 +169,16 @@ def has_no_space_script(text: str) -> bool:
     return _NO_SPACE_RE.search(text) is not None
 
 
+_SPACE_BY_NO_SPACE_SCRIPT = re.compile(rf"(?<=[{_NO_SPACE_SCRIPTS}]) +| +(?=[{_NO_SPACE_SCRIPTS}])")
+
+
+def without_spaces_by_no_space_script(phrase: str) -> str:
+    """A phrase without the spaces beside a character of a script written without them
+    ("ip 地址" -> "ip地址", "クリア gif" -> "クリアgif"): Chinese and Japanese text puts
+    a Latin word next to its own characters with a space or, as often, without one."""
+    return _SPACE_BY_NO_SPACE_SCRIPT.sub("", phrase)
+
+
 # A postal address under a line leading up to it ("... or write to us at:" / "Prighter CH
 # GmbH" / "Obergrundstrasse 17" / "6002 Luzern"): its lines are short and end no sentence.
 ADDRESS_LINE_WORDS = 6
