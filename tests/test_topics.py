@@ -1651,3 +1651,28 @@ def test_data_made_available_for_public_use_is_shared(lang: str, wording: str) -
     taxonomy's public disclosure, `sharing`, as "publicly available" already was in every
     language."""
     assert "sharing" in topic_scores(wording, lexicon(lang))
+
+
+@pytest.mark.parametrize(
+    ("lang", "wording", "topics"),
+    [
+        ("nl", "cookie-instellingen", {"cookies", "choices"}),
+        ("sv", "cookieinställningar", {"cookies", "choices"}),
+        ("fi", "evästeasetukset", {"cookies", "choices"}),
+        ("et", "küpsiste seaded", {"cookies", "choices"}),
+        ("id", "pengaturan cookie", {"cookies", "choices"}),
+        ("en", "ad networks", {"sharing", "cookies"}),
+        ("bg", "да оттеглите съгласието си", {"rights", "choices"}),
+        ("uk", "право відкликати згоду", {"rights", "choices"}),
+        ("en", "Do Not Sell or Share My Personal Information", {"sharing", "choices"}),
+        ("de", "Name und Anschrift des Verantwortlichen", {"scope", "contact"}),
+    ],
+    ids=lambda value: value if isinstance(value, str) and len(value) <= 12 else None,
+)
+def test_a_longer_cue_keeps_the_topic_of_the_cue_it_holds(lang: str, wording: str, topics: set[str]) -> None:
+    """Where cues overlap the longest wins, so a phrase holding a shorter cue of another
+    topic counts for its own topics only. Cookie settings were `choices` alone in eight
+    languages and hid the word for cookies; "ad networks" was `sharing` while "ad network"
+    was `cookies`; withdrawing consent was `rights` alone in Bulgarian, Finnish and
+    Ukrainian. A phrase that speaks of both topics is a cue of both."""
+    assert topics <= set(topic_scores(wording, lexicon(lang)))
