@@ -1676,3 +1676,24 @@ def test_a_longer_cue_keeps_the_topic_of_the_cue_it_holds(lang: str, wording: st
     was `cookies`; withdrawing consent was `rights` alone in Bulgarian, Finnish and
     Ukrainian. A phrase that speaks of both topics is a cue of both."""
     assert topics <= set(topic_scores(wording, lexicon(lang)))
+
+
+_KEEPING = (
+    "# Privacy Policy\n\n## Who we are\n\nThis policy describes how Example Ltd handles personal data.\n\n"
+    "## How long we keep your data\n\nWe keep your account data for as long as your account is active and "
+    "delete it within 30 days after you close it. Server logs are retained for 90 days and then deleted. "
+    "Backups are kept for 6 months and then erased. Invoices are stored for 10 years as tax law requires. "
+    "After the retention period we anonymise or destroy the data. {last}\n"
+)
+
+
+def test_a_sentence_on_what_the_user_may_decide_makes_a_section_about_choices() -> None:
+    """A section on keeping data that ends "You can opt out of marketing emails at any time"
+    is about choices too: one sentence names them in several words (SENTENCE_BAR), though
+    the section says so much more of retention that choices fall below the share of the
+    best topic (TAG_RATIO). "At any time" alone, in a sentence saying nothing else of
+    choices, does not do it."""
+    opting = _draft(_KEEPING.format(last="You can opt out of marketing emails at any time."), "policy.md")
+    asking = _draft(_KEEPING.format(last="You may ask us about this at any time."), "policy.md")
+    assert opting.section_topics[1] == ("retention", "choices")
+    assert asking.section_topics[1] == ("retention",)

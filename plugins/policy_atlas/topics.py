@@ -107,6 +107,14 @@ TOPIC_WEIGHT = {"contact": 0.6, "legal-basis": 1.25, "cookies": 1.25}
 # annotators tag a long section on purposes or choices that says so in passing. Chosen on
 # the development half of tests/truth and checked on the held-out half (docs/taxonomy.md).
 TAGGED_IN_PASSING = frozenset({"cookies"})
+# A sentence that speaks of choices in several words of theirs (distinct cues scoring
+# SENTENCE_BAR: two of two words, three of one) makes its section about them, however much
+# more the section says of something else: annotators tag a section on retention that says
+# "you can also delete the stored data yourself at any time", and a reader looking for what
+# they may decide looks there. Chosen on the development half of tests/truth and checked
+# on the held-out half (docs/taxonomy.md).
+TAGGED_BY_A_SENTENCE = frozenset({"choices"})
+SENTENCE_BAR = 4.0
 # Each third party a section names (an organisation of organisations.yaml, not the
 # policy's own) counts for `sharing` as a one-word cue would, in a heading TITLE_WEIGHT
 # times: "Google Analytics", "Cloudflare" as headings, "payments go through Stripe".
@@ -218,6 +226,8 @@ def _section_topics(
     }
     bar = _bar(scores, word_count(body) if len(scores) > 1 and _may_be_long(body) else 0, alone)
     topics = {t for t, v in scores.items() if v >= (TAG_SCORE if t in TAGGED_IN_PASSING else bar)}
+    if TAGGED_BY_A_SENTENCE - topics:
+        topics |= _said_in_a_sentence(reading, TAGGED_BY_A_SENTENCE - topics)
     named = PARTY_WEIGHT * ((TITLE_WEIGHT - 1) * parties[0] + parties[1])
     if named and scores.get("sharing", 0.0) + named >= bar:
         topics.add("sharing")
@@ -354,17 +364,7 @@ def _passages(reading: _Reading, topics: set[str]) -> dict[str, int]:
     for the topic lies more than PASSAGE_LEAD characters into it, from the clause that
     holds the cue. A topic no sentence names (a section tagged by its heading, its chapter
     or its facts) is shown from the start."""
-    wanted = [(at, cue) for at, cue in reading.cues if topics.intersection(reading.topics_of[cue])]
-    if not wanted:
-        return {}
-    offsets = _original_offsets(reading.read, reading.folded)
-    if offsets is None:
-        return {}
-    sentences = sentence_starts(reading.read)
-    cues_of: dict[int, dict[str, int]] = {}  # sentence start -> its distinct cues, each where first found
-    for at, cue in wanted:
-        where = at + offsets[bisect_right(offsets, (at, len(reading.read))) - 1][1] if offsets else at
-        cues_of.setdefault(sentences[bisect_right(sentences, where) - 1], {}).setdefault(cue, where)
+    cues_of = _cues_by_sentence(reading, topics)
     best: dict[str, tuple[float, int]] = {}  # topic -> (score, start) of the best sentence
     for start, cues in sorted(cues_of.items()):
         for topic, score in _scores_of(set(cues), reading.topics_of).items():
@@ -378,6 +378,35 @@ def _passages(reading: _Reading, topics: set[str]) -> dict[str, int]:
             start = _clause_start(reading.read, start, first)
         read_at, body_at = reading.starts[bisect_right(lines, start) - 1]
         out[topic] = body_at + start - read_at
+    return out
+
+
+def _cues_by_sentence(reading: _Reading, topics: set[str] | frozenset[str]) -> dict[int, dict[str, int]]:
+    """The distinct cues of `topics` each sentence of a section's text holds: sentence start
+    -> cue -> where it is first found (offsets in the text read); none where folding's
+    offsets cannot be carried back to the text."""
+    wanted = [(at, cue) for at, cue in reading.cues if topics.intersection(reading.topics_of[cue])]
+    if not wanted:
+        return {}
+    offsets = _original_offsets(reading.read, reading.folded)
+    if offsets is None:
+        return {}
+    sentences = sentence_starts(reading.read)
+    cues_of: dict[int, dict[str, int]] = {}
+    for at, cue in wanted:
+        where = at + offsets[bisect_right(offsets, (at, len(reading.read))) - 1][1] if offsets else at
+        cues_of.setdefault(sentences[bisect_right(sentences, where) - 1], {}).setdefault(cue, where)
+    return cues_of
+
+
+def _said_in_a_sentence(reading: _Reading, topics: frozenset[str]) -> set[str]:
+    """Those of `topics` that one sentence of the section speaks of with distinct cues
+    weighing SENTENCE_BAR or more (TOPIC_WEIGHT applied)."""
+    out: set[str] = set()
+    for cues in _cues_by_sentence(reading, topics).values():
+        for topic, score in _scores_of(set(cues), reading.topics_of).items():
+            if topic in topics and score * TOPIC_WEIGHT.get(topic, 1.0) >= SENTENCE_BAR:
+                out.add(topic)
     return out
 
 
