@@ -1317,6 +1317,31 @@ def test_a_section_stating_a_retention_period_is_about_retention() -> None:
     assert facts["evidence"]["retention"][0]["section"] == "security"
 
 
+def test_a_section_stating_an_age_is_about_children() -> None:
+    """An age the min_age fact reads makes its section one about children, however much
+    more the section says of something else; an age in a line that is only a link (a
+    table of contents) does not."""
+    text = (
+        "Privacy Policy\n\nContents\n\n[Users under 13](https://example.com/privacy#kids)\n\n"
+        "Advertising\n\nWe show ads and work with advertising partners, who measure how ads perform "
+        "and may use cookies to show you relevant offers. Users under 18 years old see only "
+        "non-personalised ads.\n\n"
+        "Updates\n\nWe may update this policy and will post the new version here.\n"
+    )
+    draft = _draft(text)
+    tags = dict(zip((s.title for s in draft.segmentation.sections), draft.section_topics, strict=True))
+    assert "children" in tags["Advertising"]
+    assert "children" not in tags["Contents"] and "children" not in tags["Updates"]
+    facts = _facts(text)
+    assert facts["min_age"] == 18
+    assert facts["evidence"]["min_age"][0]["section"] == "advertising"
+    german = _draft(
+        "Datenschutzerklärung\n\nWerbung\n\nWir zeigen Werbung und arbeiten mit Werbepartnern, die Cookies "
+        "setzen und messen, wie Anzeigen wirken. Nutzer unter 16 Jahren sehen keine personalisierte Werbung.\n"
+    )
+    assert "children" in german.section_topics[0]
+
+
 def test_a_country_name_holding_the_word_country_is_no_cue_of_transfers() -> None:
     """French "pays" (country) is a cue of transfers, and part of "Pays-Bas": CoronaMelder's
     French and Spanish statements told where to find one's health service "if you have no

@@ -292,6 +292,25 @@ def states_retention(texts: list[str], lang: str) -> tuple[bool, ...]:
     return tuple(bool(_reading(text, lang).periods) for text in texts)
 
 
+def states_age(texts: list[str], lang: str) -> tuple[bool, ...]:
+    """Whether each section's text (`section_text`) states an age, as the `min_age` fact
+    reads them, in a line that is more than a link (a table of contents tells no topic)."""
+    language = fact_language(lang)
+    out = []
+    for text in texts:
+        found = False
+        if language is not None and language.age.maybe_in(cue_form(text)):
+            for sentence, _, _ in sentences_of(lines_of(text)):
+                folded = cue_form(sentence)
+                if not LINK_LINE_RE.fullmatch(sentence) and ages_in(
+                    folded, numbers_in(folded, language, True), language, has_no_space_script(folded)
+                ):
+                    found = True
+                    break
+        out.append(found)
+    return tuple(out)
+
+
 def third_parties_named(
     titles: list[str], texts: list[str], lang: str, own: tuple[str, ...], preamble: str
 ) -> tuple[tuple[int, int], ...]:

@@ -119,7 +119,8 @@ def _fact_hints(draft: Draft) -> list[FactHints]:
     texts = [facts.section_text(s) for s in sections]
     parties = facts.third_parties_named(titles, texts, draft.lang, draft.own, draft.preamble)
     periods = facts.states_retention(texts, draft.lang)
-    return [FactHints(t, n, p) for (t, n), p in zip(parties, periods, strict=True)]
+    ages = facts.states_age(texts, draft.lang)
+    return [FactHints(t, n, p, a) for (t, n), p, a in zip(parties, periods, ages, strict=True)]
 
 
 @dataclass(frozen=True)

@@ -250,12 +250,13 @@ class SectionTopics:
 @dataclass(frozen=True)
 class FactHints:
     """What reading a section for facts found in it that tells a topic: how many third
-    parties its heading names, how many it names in all, and whether it states a
-    retention period."""
+    parties its heading names, how many it names in all, whether it states a retention
+    period, and whether it states an age."""
 
     title_parties: int = 0
     parties: int = 0
     period: bool = False
+    age: bool = False
 
 
 def tag_sections(
@@ -273,8 +274,9 @@ def tag_sections(
     near its best: the share of the best (TAG_RATIO) tells a section's own topics from
     those it touches on and other sections treat, and there are none. `hints` gives,
     section by section, what reading it for facts found: the third parties it names
-    (PARTY_WEIGHT), and whether it states a retention period, which makes it a section
-    about `retention` (the matrix links a policy's periods to the sections stating them).
+    (PARTY_WEIGHT), whether it states a retention period, which makes it a section about
+    `retention` (the matrix links a policy's periods to the sections stating them), and
+    whether it states an age, which makes it one about `children`.
     """
     if hints and len(hints) != len(sections):
         raise ValueError(f"{len(hints)} fact hints for {len(sections)} sections")
@@ -291,6 +293,8 @@ def tag_sections(
         )
         if hint.period:
             topics.add("retention")
+        if hint.age:
+            topics.add("children")
         lead = max(topics, key=lambda t: (scores.get(t, 0.0), -TOPIC_IDS.index(t)), default=None)
         if section.topic_key:
             topics.add(section.topic_key)
