@@ -599,6 +599,13 @@ def test_a_brand_in_the_title_makes_its_publisher_the_policys_own() -> None:
     assert own["third_parties"] == ["Google"]
     other = _facts("Privacy Policy\n\nCookies\n\nYou can block cookies in Firefox or in Chrome.\n")
     assert other["third_parties"] == []
+    # a German title joins the brand to the rest with hyphens ("Common-Voice-Datenschutzerklärung")
+    hyphened = _facts(
+        "Common-Voice-Datenschutzerklärung\n\nDatenschutz\n\n"
+        "Wenn Mozilla (also wir) Daten von Ihnen erhält, gilt unsere Mozilla-Datenschutzerklärung. "
+        "Wir verwenden Google Analytics, um besser zu verstehen, wie Sie die Website nutzen.\n"
+    )
+    assert hyphened["third_parties"] == ["Google"]
 
 
 def test_a_sentence_wrapped_over_two_lines_is_one_sentence() -> None:

@@ -375,7 +375,7 @@ class Own:
 
     def __init__(self, own: tuple[str, ...], home: str = "") -> None:
         self.home = home
-        self.names = fold(" ".join(own))
+        self.names = fold(" ".join(own)).replace("-", " ")  # "Common-Voice-Datenschutzerklärung"
         self.owners = {
             owner
             for brand, owner in _mapping("brands").items()
