@@ -1349,6 +1349,32 @@ def test_a_section_stating_an_age_is_about_children() -> None:
     assert "children" in german.section_topics[0]
 
 
+def test_a_tables_header_names_what_its_cells_are_about() -> None:
+    """A column headed "Finalité du traitement" makes its section about purposes, though the
+    cells name none ("Déployer et opérer les réseaux"). A list of cookies, headed "Nom du
+    cookie | Finalité | Durée", is about cookies only; a table used for layout, a paragraph
+    in its one cell, names nothing by its header."""
+    draft = _draft(
+        "Politique de confidentialité\n\n"
+        "2.1 Exécution du contrat et intérêt légitime\n\n"
+        "| Finalité du traitement | Description | Base(s) légale(s) applicable(s) |\n| --- | --- | --- |\n"
+        "| Déployer et opérer les réseaux | Construire, exploiter et optimiser les réseaux | Exécution du contrat |\n"
+        "| Traiter les résiliations | Gérer la résiliation à l’initiative du client | Exécution du contrat |\n\n"
+        "13.5 Liste des cookies essentiels\n\n"
+        "| Nom du cookie | Emetteur | Finalité | Durée |\n| --- | --- | --- | --- |\n"
+        "| session_id | Exemple | Maintenir la session | 13 mois |\n\n"
+        "Présentation\n\n"
+        "| Finalité, durée et base légale : cette déclaration explique comment Exemple recueille les données "
+        "de ses clients dans le monde. |\n| --- |\n| Elle s’applique à tous les utilisateurs. |\n",
+        "policy.md",
+    )
+    tags = dict(zip((s.title for s in draft.segmentation.sections), draft.section_topics, strict=True))
+    assert {"purposes", "legal-basis"} <= set(tags["2.1 Exécution du contrat et intérêt légitime"])
+    assert "cookies" in tags["13.5 Liste des cookies essentiels"]
+    assert "purposes" not in tags["13.5 Liste des cookies essentiels"]
+    assert "purposes" not in tags["Présentation"] and "legal-basis" not in tags["Présentation"]
+
+
 def test_a_country_name_holding_the_word_country_is_no_cue_of_transfers() -> None:
     """French "pays" (country) is a cue of transfers, and part of "Pays-Bas": CoronaMelder's
     French and Spanish statements told where to find one's health service "if you have no

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
 
-from .factlang import sentence_starts
+from .factlang import sentence_starts, table_rows
 from .front import lines_with_offsets
 from .lexicon import TOPIC_IDS, Lexicon, cue_regex
 from .model import Section
@@ -121,6 +121,13 @@ SENTENCE_BAR = 4.0
 # It helps `sharing` over the bar without raising the bar for the other topics: a
 # section about cookies that names its analytics provider stays about cookies too.
 PARTY_WEIGHT = cue_weight(1)
+# A table's header names what its cells are: a column headed "Finalité du traitement",
+# "Legal basis" or "Retention period" makes its section about that topic, however few of
+# the cells' own words name it. Only a header of two cells or more, each of at most this
+# many words: a table used for layout holds whole paragraphs in a single cell. A header
+# naming cookies heads a list of cookies, whose purposes and lifetimes are what a reader
+# of cookies reads ("Nom du cookie | Finalité | Durée"): it names no other topic.
+HEADER_CELL_WORDS = 6
 # A preamble this long is the introduction itself, so the first section is not.
 INTRODUCTION_WORDS = 40
 
@@ -233,7 +240,19 @@ def _section_topics(
         topics.add("sharing")
     if has_email(body) or ("[" in body and HIDDEN_EMAIL_RE.search(body)):
         topics.add("contact")
+    if "|" in body:
+        topics |= _named_by_table_headers(body, lex)
     return topics, scores, reading
+
+
+def _named_by_table_headers(body: str, lex: Lexicon) -> set[str]:
+    """The topics the headers of a section's tables name (HEADER_CELL_WORDS)."""
+    named: set[str] = set()
+    for _, cells, header in table_rows(body.split("\n")):
+        if header and len(cells) > 1 and all(word_count(cell) <= HEADER_CELL_WORDS for cell in cells):
+            header_topics = set(topic_scores("\n".join(cells), lex))
+            named |= {"cookies"} if "cookies" in header_topics else header_topics
+    return named
 
 
 @dataclass(frozen=True)
