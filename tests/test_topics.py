@@ -1375,6 +1375,22 @@ def test_a_tables_header_names_what_its_cells_are_about() -> None:
     assert "purposes" not in tags["Présentation"] and "legal-basis" not in tags["Présentation"]
 
 
+def test_a_section_giving_a_postal_address_is_about_contact() -> None:
+    """A postal address (a country's name on a line of its own under a street or a
+    postcode) is contact details, as an e-mail address is; a country under a line leading
+    up to it is where data goes."""
+    draft = _draft(
+        "# Datenschutzerklärung\n\n## Verantwortliche Stelle\n\n"
+        "Verantwortlich für die Verarbeitung personenbezogener Daten auf dieser Website ist:\n\n"
+        "Muster GmbH & Co. KG  \nKehrwieder 11  \n20457 Hamburg  \nDeutschland\n\n"
+        "## Speicherort\n\nWir betreiben 2 Rechenzentren. Ihre Daten werden gespeichert in:\n\nDeutschland\n",
+        "policy.md",
+    )
+    tags = dict(zip((s.title for s in draft.segmentation.sections), draft.section_topics, strict=True))
+    assert "contact" in tags["Verantwortliche Stelle"]
+    assert "contact" not in tags["Speicherort"]
+
+
 def test_a_country_name_holding_the_word_country_is_no_cue_of_transfers() -> None:
     """French "pays" (country) is a cue of transfers, and part of "Pays-Bas": CoronaMelder's
     French and Spanish statements told where to find one's health service "if you have no

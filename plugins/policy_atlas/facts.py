@@ -22,7 +22,7 @@ from .countries import (
     place_regex,
     transfer_cue,
 )
-from .factlang import Part, fact_language, lines_of, section_text, sentences_of, trim_quote
+from .factlang import Part, fact_language, lines_of, previous_line, section_text, sentences_of, trim_quote
 from .model import PlacedSection
 from .organisations import (
     Own,
@@ -308,6 +308,22 @@ def states_age(texts: list[str], lang: str) -> tuple[bool, ...]:
                     found = True
                     break
         out.append(found)
+    return tuple(out)
+
+
+def gives_address(bodies: list[str], lang: str) -> tuple[bool, ...]:
+    """Whether each section's text (its heading aside) gives a postal address: a line that
+    is a country's name and nothing else (`address_country`) under a line with a number in
+    it, a street's or a postcode's ("Kehrwieder 11" / "20457 Hamburg" / "Deutschland")."""
+    out = []
+    for body in bodies:
+        lines = lines_of(body)
+        out.append(
+            any(
+                address_country(lines, index, lang) and any(c.isdigit() for c in previous_line(lines, index))
+                for index in range(1, len(lines))
+            )
+        )
     return tuple(out)
 
 

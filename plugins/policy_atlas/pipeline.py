@@ -120,7 +120,8 @@ def _fact_hints(draft: Draft) -> list[FactHints]:
     parties = facts.third_parties_named(titles, texts, draft.lang, draft.own, draft.preamble)
     periods = facts.states_retention(texts, draft.lang)
     ages = facts.states_age(texts, draft.lang)
-    return [FactHints(t, n, p, a) for (t, n), p, a in zip(parties, periods, ages, strict=True)]
+    addresses = facts.gives_address([s.body_text for s in sections], draft.lang)
+    return [FactHints(t, n, p, a, d) for (t, n), p, a, d in zip(parties, periods, ages, addresses, strict=True)]
 
 
 @dataclass(frozen=True)

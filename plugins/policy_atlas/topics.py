@@ -270,12 +270,13 @@ class SectionTopics:
 class FactHints:
     """What reading a section for facts found in it that tells a topic: how many third
     parties its heading names, how many it names in all, whether it states a retention
-    period, and whether it states an age."""
+    period, whether it states an age, and whether it gives a postal address."""
 
     title_parties: int = 0
     parties: int = 0
     period: bool = False
     age: bool = False
+    address: bool = False
 
 
 def tag_sections(
@@ -294,8 +295,9 @@ def tag_sections(
     those it touches on and other sections treat, and there are none. `hints` gives,
     section by section, what reading it for facts found: the third parties it names
     (PARTY_WEIGHT), whether it states a retention period, which makes it a section about
-    `retention` (the matrix links a policy's periods to the sections stating them), and
-    whether it states an age, which makes it one about `children`.
+    `retention` (the matrix links a policy's periods to the sections stating them),
+    whether it states an age, which makes it one about `children`, and whether it gives a
+    postal address, which makes it one about `contact`, as an e-mail address does.
     """
     if hints and len(hints) != len(sections):
         raise ValueError(f"{len(hints)} fact hints for {len(sections)} sections")
@@ -314,6 +316,8 @@ def tag_sections(
             topics.add("retention")
         if hint.age:
             topics.add("children")
+        if hint.address:
+            topics.add("contact")
         lead = max(topics, key=lambda t: (scores.get(t, 0.0), -TOPIC_IDS.index(t)), default=None)
         if section.topic_key:
             topics.add(section.topic_key)
