@@ -1771,3 +1771,9 @@ def test_a_sentence_on_what_the_user_may_decide_makes_a_section_about_choices() 
     asking = _draft(_KEEPING.format(last="You may ask us about this at any time."), "policy.md")
     assert opting.section_topics[1] == ("retention", "choices")
     assert asking.section_topics[1] == ("retention",)
+
+
+def test_californias_shine_the_light_law_is_about_rights() -> None:
+    """A section headed by California's "Shine the Light" law tells residents their right
+    to ask what was disclosed to others for marketing (GitHub, Zoom, Bumble name it so)."""
+    assert "rights" in topic_scores("California’s Shine the Light Law", lexicon("en"))
