@@ -39,7 +39,7 @@ from .organisations import (
     recipient_rows,
     sources_only,
 )
-from .periods import ages_in, may_state_periods, numbers_in, read_periods
+from .periods import may_state_periods, read_ages, read_periods
 from .text import (
     HIDDEN_EMAIL_RE,
     LINK_LINE_RE,
@@ -106,10 +106,11 @@ FACTS: Memo[PolicyFacts] = Memo()
 @dataclass(frozen=True)
 class _Reading:
     """What a section's text (its heading and words) holds that its topics and its
-    policy's facts both read: retention periods and listed names, each with its quote."""
+    policy's facts both read: retention periods, listed names and ages, each with its quote."""
 
     periods: tuple[tuple[str, str], ...]
     names: tuple[tuple[str, str], ...]
+    ages: tuple[tuple[int, str], ...]
 
 
 # section readings by language and a digest of the text: read once for topics and facts
@@ -118,7 +119,7 @@ READINGS: Memo[_Reading] = Memo()
 
 def _reading(text: str, lang: str) -> _Reading:
     key = (lang, hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest())
-    return READINGS.get(key, lambda: _Reading(read_periods(text, lang), read_names(text, lang)))
+    return READINGS.get(key, lambda: _Reading(read_periods(text, lang), read_names(text, lang), read_ages(text, lang)))
 
 
 def facts_key(preamble: str, sections: tuple[PlacedSection, ...], lang: str, own: tuple[str, ...]) -> Hashable:
@@ -198,8 +199,12 @@ def _extract_facts(preamble: str, sections: tuple[PlacedSection, ...], lang: str
                 if period not in retention:
                     retention.append(period)
                     note("retention", period, part, quote)
+        if age_cue:
+            # a section mainly about children first, then one touching on them
+            rank = 0 if part.lead == "children" else 1 if "children" in part.topics else 2
+            ages.extend((rank, age, part, sentence) for age, sentence in _reading(part.text, lang).ages)
         if not (by_language or email or hidden_email):
-            continue  # what it names and the periods it states are read: nothing more to read
+            continue  # what it names, the periods and ages it states are read: nothing more to read
         for sentence, line, index in sentences_of(lines):
             if by_language:
                 folded = cue_form(sentence)
@@ -207,12 +212,6 @@ def _extract_facts(preamble: str, sections: tuple[PlacedSection, ...], lang: str
                     no_space = folded_no_space = False
                 else:
                     no_space, folded_no_space = has_no_space_script(sentence), has_no_space_script(folded)
-            if age_cue:
-                numbers = numbers_in(folded, language, True)  # number words as whole words
-                for age in ages_in(folded, numbers, language, folded_no_space):
-                    # a section mainly about children first, then one touching on them
-                    rank = 0 if part.lead == "children" else 1 if "children" in part.topics else 2
-                    ages.append((rank, age, part, sentence))
             if email:
                 for address in email_addresses(sentence):
                     if address not in emails:
@@ -295,20 +294,9 @@ def states_retention(texts: list[str], lang: str) -> tuple[bool, ...]:
 def states_age(texts: list[str], lang: str) -> tuple[bool, ...]:
     """Whether each section's text (`section_text`) states an age, as the `min_age` fact
     reads them, in a line that is more than a link (a table of contents tells no topic)."""
-    language = fact_language(lang)
-    out = []
-    for text in texts:
-        found = False
-        if language is not None and language.age.maybe_in(cue_form(text)):
-            for sentence, _, _ in sentences_of(lines_of(text)):
-                folded = cue_form(sentence)
-                if not LINK_LINE_RE.fullmatch(sentence) and ages_in(
-                    folded, numbers_in(folded, language, True), language, has_no_space_script(folded)
-                ):
-                    found = True
-                    break
-        out.append(found)
-    return tuple(out)
+    return tuple(
+        any(not LINK_LINE_RE.fullmatch(sentence) for _, sentence in _reading(text, lang).ages) for text in texts
+    )
 
 
 def gives_address(bodies: list[str], lang: str) -> tuple[bool, ...]:
@@ -317,6 +305,9 @@ def gives_address(bodies: list[str], lang: str) -> tuple[bool, ...]:
     it, a street's or a postcode's ("Kehrwieder 11" / "20457 Hamburg" / "Deutschland")."""
     out = []
     for body in bodies:
+        if not any(char.isdigit() for char in body):
+            out.append(False)
+            continue
         lines = lines_of(body)
         out.append(
             any(

@@ -6,7 +6,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .factlang import LETTERS, SENTENCE_END, FactLanguage, fact_language, line_sentences, lines_of, table_rows
+from .factlang import (
+    LETTERS,
+    SENTENCE_END,
+    FactLanguage,
+    fact_language,
+    line_sentences,
+    lines_of,
+    sentences_of,
+    table_rows,
+)
 from .localize import iso_duration
 from .text import (
     cue_form,
@@ -215,6 +224,22 @@ def _retention_periods(
             continue  # "if you are under 13 years": an age, not a period
         periods.append(iso_duration(value, unit))
     return periods
+
+
+def read_ages(text: str, lang: str) -> tuple[tuple[int, str], ...]:
+    """The ages a section's text (its heading and words) states, each with its sentence, in
+    reading order: a number of years near a word about age ("under 16", "nën moshën 14
+    vjeç"), written in digits or words."""
+    language = fact_language(lang)
+    if language is None or not language.age.maybe_in(cue_form(text)):
+        return ()
+    out: list[tuple[int, str]] = []
+    for sentence, _, _ in sentences_of(lines_of(text)):
+        folded = cue_form(sentence)
+        no_space = not sentence.isascii() and has_no_space_script(folded)
+        numbers = numbers_in(folded, language, True)  # number words as whole words
+        out.extend((age, sentence) for age in ages_in(folded, numbers, language, no_space))
+    return tuple(out)
 
 
 def ages_in(folded: str, numbers: list[tuple[int, int, int]], language: FactLanguage, no_space: bool) -> list[int]:
