@@ -22,6 +22,11 @@ def _draft(text: str, name: str = "policy.txt"):  # type: ignore[no-untyped-def]
     return analyse(seed)
 
 
+def _tags_by_title(draft) -> dict[str, tuple[str, ...]]:  # type: ignore[no-untyped-def]
+    """Each section's topics, by its title."""
+    return dict(zip((s.title for s in draft.segmentation.sections), draft.section_topics, strict=True))
+
+
 def _corpus_third_parties(name: str) -> tuple[str, ...]:
     """The third parties the real pipeline finds in a policy of ../shared/corpus."""
     path = require_corpus() / name
@@ -1288,7 +1293,7 @@ def test_a_section_naming_third_parties_is_about_sharing() -> None:
         "ablehnen können; Statistik-Cookies von Hotjar, Matomo Cloud und Mixpanel setzen wir nur mit Einwilligung.\n"
     )
     draft = _draft(text)
-    tags = dict(zip((s.title for s in draft.segmentation.sections), draft.section_topics, strict=True))
+    tags = _tags_by_title(draft)
     assert "sharing" in tags["Google Analytics"]
     assert "sharing" in tags["Bezahlung"]
     assert "sharing" not in tags["Spotify Premium"]
@@ -1316,7 +1321,7 @@ def test_a_section_stating_a_retention_period_is_about_retention() -> None:
         "Updates\n\nWe may update this policy and will post the new version here.\n"
     )
     draft = _draft(text)
-    tags = dict(zip((s.title for s in draft.segmentation.sections), draft.section_topics, strict=True))
+    tags = _tags_by_title(draft)
     assert {"security", "retention"} <= set(tags["Security"])
     assert "retention" not in tags["Updates"]
     facts = _facts(text)
@@ -1336,7 +1341,7 @@ def test_a_section_stating_an_age_is_about_children() -> None:
         "Updates\n\nWe may update this policy and will post the new version here.\n"
     )
     draft = _draft(text)
-    tags = dict(zip((s.title for s in draft.segmentation.sections), draft.section_topics, strict=True))
+    tags = _tags_by_title(draft)
     assert "children" in tags["Advertising"]
     assert "children" not in tags["Contents"] and "children" not in tags["Updates"]
     facts = _facts(text)
@@ -1368,7 +1373,7 @@ def test_a_tables_header_names_what_its_cells_are_about() -> None:
         "de ses clients dans le monde. |\n| --- |\n| Elle s’applique à tous les utilisateurs. |\n",
         "policy.md",
     )
-    tags = dict(zip((s.title for s in draft.segmentation.sections), draft.section_topics, strict=True))
+    tags = _tags_by_title(draft)
     assert {"purposes", "legal-basis"} <= set(tags["2.1 Exécution du contrat et intérêt légitime"])
     assert "cookies" in tags["13.5 Liste des cookies essentiels"]
     assert "purposes" not in tags["13.5 Liste des cookies essentiels"]
@@ -1386,7 +1391,7 @@ def test_a_section_giving_a_postal_address_is_about_contact() -> None:
         "## Speicherort\n\nWir betreiben 2 Rechenzentren. Ihre Daten werden gespeichert in:\n\nDeutschland\n",
         "policy.md",
     )
-    tags = dict(zip((s.title for s in draft.segmentation.sections), draft.section_topics, strict=True))
+    tags = _tags_by_title(draft)
     assert "contact" in tags["Verantwortliche Stelle"]
     assert "contact" not in tags["Speicherort"]
 
