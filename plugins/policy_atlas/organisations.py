@@ -375,11 +375,11 @@ class Own:
 
     def __init__(self, own: tuple[str, ...], home: str = "") -> None:
         self.home = home
-        self.names = fold(" ".join(own)).replace("-", " ")  # "Common-Voice-Datenschutzerklärung"
+        self.names = _hyphens_as_spaces(" ".join(own))
         self.owners = {
             owner
             for brand, owner in _mapping("brands").items()
-            if fold(brand) in self.names or (home and organisation_key(brand) == home)
+            if _hyphens_as_spaces(brand) in self.names or (home and organisation_key(brand) == home)
         }
         publisher = fold(own[0]).split() if own else []
         self.first_word = publisher[0] if publisher and len(publisher[0]) >= 4 else None
@@ -390,8 +390,8 @@ class Own:
         if key not in self.known:
             folded = fold(organisation)
             self.known[key] = (
-                fold(name) in self.names
-                or folded in self.names
+                _hyphens_as_spaces(name) in self.names
+                or _hyphens_as_spaces(organisation) in self.names
                 or organisation in self.owners
                 or (self.first_word is not None and folded.startswith(self.first_word))
                 or (bool(self.home) and organisation_key(organisation) == self.home)
@@ -401,6 +401,13 @@ class Own:
                 # a brand of its own organisation ("YouTube" in Google's policy)
                 self.known[key] = self(owner, owner)
         return self.known[key]
+
+
+def _hyphens_as_spaces(text: str) -> str:
+    """`text` folded, its hyphens as spaces: a German title joins a brand to the rest with
+    them ("Common-Voice-Datenschutzerklärung" names "Common Voice"), and a name written
+    with one ("Coca-Cola") is found in a title all the same."""
+    return fold(text).replace("-", " ")
 
 
 def organisation_of(name: str) -> str:
