@@ -1487,6 +1487,58 @@ def test_an_initialism_does_not_end_a_sentence() -> None:
     assert facts["transfer_countries"] == ["IE"]
 
 
+def test_a_country_named_with_its_article_is_found() -> None:
+    """WhatsApp: "The providers we currently use are located in Sweden, the Netherlands, the
+    UK and the United States". The data file's form "the netherlands" starts with the
+    article, which is written in small letters; the name still has its capital."""
+    facts = _facts(
+        "Privacy Notice\n\nInternational transfers\n\n"
+        "The providers we currently use to store your data are located in Sweden and the Netherlands.\n"
+    )
+    assert facts["transfer_countries"] == ["SE", "NL"]
+
+
+def test_countries_naming_laws_collection_or_pages_are_not_destinations() -> None:
+    """Where data goes, not the country whose laws are compared (Reddit: "may not be
+    equivalent to the laws of Brazil"; Roblox: "Brazilian data protection laws"), whose
+    clauses have an equivalent (TikTok: "their approved equivalent for the UK and
+    Switzerland"), where data is collected (Apple: "collectées dans l'EEE, au Royaume-Uni
+    et en Suisse"), the page a link names (Airbnb: "[Supplément de confidentialité pour la
+    Chine](...)"), users of a country (Reddit: "United Kingdom users may contact us"), or a
+    company's seat in parentheses after its legal form without dots (Malt: "Malt Community
+    SL (Espagne)")."""
+    english = _facts(
+        "Privacy Notice\n\nInternational transfers\n\n"
+        "We transfer personal information to the United States. Data protection laws there may not be "
+        "equivalent to the laws of Brazil or as comprehensive as Brazilian data protection laws. "
+        "We use standard contractual clauses (and their approved equivalent for the UK and Switzerland) "
+        "for these transfers. United Kingdom users may contact us about transfers at any time.\n"
+    )
+    assert english["transfer_countries"] == ["US"]
+    french = _facts(
+        "Politique de confidentialité\n\nTransferts internationaux\n\n"
+        "Le transfert international de données personnelles collectées dans l’Espace économique européen, "
+        "au Royaume-Uni et en Suisse vers les États-Unis est régi par des clauses contractuelles types. "
+        "Si vous résidez en Chine, consultez notre page « [Supplément de confidentialité pour la Chine]"
+        "(https://example.com/chine) » sur les transferts. "
+        "Nos filiales Malt Community SL (Espagne) et Malt Community BV (Pays-Bas) sont hébergées par nous.\n"
+    )
+    assert french["transfer_countries"] == ["US"]
+
+
+def test_a_postal_address_with_letters_in_its_postcode_is_no_destination() -> None:
+    """Booking: "Oosterdokskade 163, 1011 DL, Amsterdam, The Netherlands", Bluesky's UK
+    representative "..., Hereford, England, HR2 6JT": addresses, however their postcodes
+    are written; data goes to the United States."""
+    facts = _facts(
+        "Privacy Notice\n\nInternational transfers\n\n"
+        "We transfer personal information to the United States. Our controller is Booking.com B.V., "
+        "Oosterdokskade 163, 1011 DL, Amsterdam, The Netherlands. You may contact our UK Representative "
+        "about transfers at Ametros Group Ltd, Lakeside Offices, Hereford, England, HR2 6JT.\n"
+    )
+    assert facts["transfer_countries"] == ["US"]
+
+
 def _titled_topics(draft) -> dict[str, tuple[str, ...]]:  # type: ignore[no-untyped-def]
     return {s.title: t for s, t in zip(draft.segmentation.sections, draft.section_topics, strict=True)}
 

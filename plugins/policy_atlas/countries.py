@@ -17,6 +17,7 @@ from .text import (
     CONTACTISH,
     cue_form,
     has_no_space_script,
+    link_text_spans,
     longest_first,
     table_cells,
 )
@@ -141,8 +142,10 @@ def legal_form_after() -> re.Pattern[str]:
 @cache
 def _legal_form_then_paren() -> re.Pattern[str]:
     """A company's legal form and an opening parenthesis, where a country follows
-    ("Malt Community GmbH (Allemagne)")."""
-    return re.compile(rf"(?<!\w)(?:{_legal_forms()})\s*\(\s*$")
+    ("Malt Community GmbH (Allemagne)"); a form written with dots may stand without them
+    there ("Malt Community SL (Espagne)", "Malt Community BV (Pays-Bas)")."""
+    forms = legal_form_names() | {form.replace(".", "").replace(" ", "") for form in legal_form_names() if "." in form}
+    return re.compile(rf"(?<!\w)(?:{longest_first(tuple(forms))})\s*\(\s*$")
 
 
 _NEXT_WORD = re.compile(r"[ \u00a0]([^\W\d_])")
@@ -155,14 +158,25 @@ def _capital_after(original: str, end: int) -> bool:
     return bool(match and match.group(1).isupper())
 
 
+def _capitalized(name: str) -> bool:
+    """Whether a country's name as written has a capital, wherever it stands: "Mali", "the
+    Netherlands", Irish "sa tSín" and Maltese "fl-Istati Uniti" (a form of the data file
+    may begin with an article or a preposition), or is in a script without capitals."""
+    return any(char.isupper() for char in name) or not any(char.islower() for char in name)
+
+
 # a genitive written with an apostrophe ("Ireland's", "the UK’s"): what belongs to the country
 _POSSESSIVE = re.compile(r"['’]s\b")
 _AFTER_A_NUMBER = re.compile(r"\d[\w-]*,?\s*$")
-# a postcode and its town before a country: "1030 Brüssel, Belgien", "75008 Paris, France"
-_AFTER_A_TOWN = re.compile(r"(?<![\w.,])\d{4,5}\s+[^\W\d]+(?:[ -][^\W\d]+)?,\s*$")
+# a postcode and its town before a country: "1030 Brüssel, Belgien", "75008 Paris, France",
+# a Dutch postcode with its letters "1011 DL, Amsterdam, The Netherlands"
+_AFTER_A_TOWN = re.compile(r"(?<![\w.,])\d{4,5}(?:\s?[^\W\d]{2})?,?\s+[^\W\d]+(?:[ -][^\W\d]+)?,\s*$")
 # what follows a country in a postal address: contact details (an e-mail address, a
-# telephone number, a web address), a "tel"/"fax" label or a postcode
-_CONTACT_NEXT = re.compile(rf"\w*[\s,;:.]+(?:\S*(?:{CONTACTISH.pattern})|tel\b|phone\b|fax\b|\d{{4,}}\b)")
+# telephone number, a web address), a "tel"/"fax" label or a postcode, of digits or a
+# British one ("England, HR2 6JT")
+_CONTACT_NEXT = re.compile(
+    rf"\w*[\s,;:.]+(?:\S*(?:{CONTACTISH.pattern})|tel\b|phone\b|fax\b|\d{{4,}}\b|[a-z]{{1,2}}\d[a-z\d]?\s\d[a-z]{{2}}\b)"
+)
 # a country on the last line of an address that a table cell breaks with <br>, under a
 # line with its postcode ("| 25 North Wall Quay<br><br>Dublin 1, D01 H104<br><br>Irlande |",
 # "L-2540<br><br>Luxembourg, Luxembourg |"); not in a list of countries so broken
@@ -229,16 +243,19 @@ def countries_in(
     """The countries a sentence names as where data goes. Not where users live ("if you
     are a resident of Switzerland", "スイスのユーザ"; a country named so is where users
     live throughout the sentence: "... from the EEA or Switzerland"), not a postal
-    address, not part of a company's name ("Google Ireland Limited")."""
+    address, not part of a company's name ("Google Ireland Limited"), not in the text of a
+    link (the name of the page it leads to)."""
     spaced = not folded_no_space
     regex, names = country_regex(lang, spaced)
     places = place_regex(lang, spaced)
     aligned = len(folded) == len(original)
     found: list[str] = []
     residence: set[str] = set()
+    links = link_text_spans(folded)
     for match in regex.finditer(folded):
-        first = original[match.start()] if aligned else ""
-        if aligned and first.lower() != first.upper() and not first.isupper():
+        if any(start <= match.start() < end for start, end in links):
+            continue  # "[Privacy supplement for China](...)": the name of a page, not where data goes
+        if aligned and not _capitalized(original[match.start() : match.end()]):
             continue  # a country is named with a capital ("Mali"), the verb "mali" is not
         before = folded[: match.start()]
         if (
@@ -251,9 +268,12 @@ def countries_in(
         end = match.end()
         if spaced:
             # an inflected name may run on by an ending ("Singapuru"), not into another word
+            # ("Brazilian" in English, which does not inflect names)
             rest = _WORD_CHARS.match(folded, end)
             ending = len(rest.group(0)) if rest else 0
-            if ending > (2 if len(match.group(0)) < 6 else 3):
+            if ending > (2 if len(match.group(0)) < 6 else 3) or (
+                ending and not language.lex.facts.country_names_inflect
+            ):
                 continue
             end += ending
         if legal_form_after().match(folded, end):

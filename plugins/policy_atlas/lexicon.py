@@ -55,6 +55,10 @@ class Facts:
     # whether the language writes every noun with a capital (German): then a capital after
     # a country's name does not make the country part of a name ("UK Extension")
     nouns_capitalized: bool = False
+    # whether the language inflects country names, so that a name may run on by a short
+    # ending ("Singapuru", "Kinës"); where it does not (English, French), a name running on
+    # is another word: "Brazilian", "brésilien" are no countries
+    country_names_inflect: bool = True
     # words of the language spelt as a listed organisation ("Meta" opens Maltese sentences:
     # "when"), which a policy in it does not name as one when they open a sentence (or
     # anywhere, where every noun has a capital: German "Kakao", cocoa)
@@ -188,6 +192,7 @@ def _facts(raw: dict[str, object], lang: str) -> Facts:
         region_names=_folded(raw.get("region_names")),
         recipient_headers=_folded(raw.get("recipient_headers")),
         nouns_capitalized=bool(raw.get("nouns_capitalized", False)),
+        country_names_inflect=bool(raw.get("country_names_inflect", True)),
         organisation_lookalikes=tuple(str(w) for w in raw.get("organisation_lookalikes") or ()),
         name_endings=tuple(sorted({str(e) for e in raw.get("name_endings") or ()})),
         source_cues=_folded(raw.get("source_cues")),

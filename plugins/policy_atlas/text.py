@@ -59,6 +59,14 @@ _TABLE_PIPE = re.compile(r"(?<!\\)\|")
 _MD_LINK = re.compile(r"\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
 
 
+def link_text_spans(text: str) -> list[tuple[int, int]]:
+    """Where the text of each Markdown link stands in `text` ("[Privacy supplement for
+    China](https://...)": the words between the brackets)."""
+    if "](" not in text:
+        return []
+    return [match.span(1) for match in _MD_LINK.finditer(text)]
+
+
 def md_plain(text: str) -> str:
     """A line of Markdown as plain text: no emphasis, tags, links or backslash escapes."""
     text = _MD_EMPHASIS.sub("", text)
