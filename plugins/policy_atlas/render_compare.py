@@ -267,11 +267,12 @@ def heatmap_svg(policies: tuple[Policy, ...], t: Labels) -> str:
     ]
     names = [name for name, _ in entities]
     transposed = len(entities) > TRANSPOSE_AT
+    short = dict(zip(names, _distinct_shorts(names, 40 if transposed else 28), strict=True))
     rows, columns = (names, topics) if transposed else (topics, names)
     # column labels are written upwards at 60 degrees: leave room above and to the right for the longest
-    longest = max(len(_short(name)) for name in columns)
+    longest = max(len(short.get(name, _short(name))) for name in columns)
     cell = 18
-    label_w = (16 + round(max(len(_short(n, 40)) for n in rows) * 6)) if transposed else 190
+    label_w = (16 + round(max(len(short[n]) for n in rows) * 6)) if transposed else 190
     top = 16 + round(longest * 5.2)
     grid_w, grid_h = cell * len(columns), cell * len(rows)
     legend_y = top + grid_h + 14
@@ -289,11 +290,11 @@ def heatmap_svg(policies: tuple[Policy, ...], t: Labels) -> str:
         x = label_w + col * cell + cell / 2
         parts.append(
             f'<text x="{x:.0f}" y="{top - 6}" transform="rotate(-60 {x:.0f} {top - 6})" font-size="10">'
-            f"{html.escape(_short(name))}</text>"
+            f"{html.escape(short.get(name, _short(name)))}</text>"
         )
     for row, name in enumerate(rows):
         y = top + row * cell + 13
-        label = _short(name, 40) if transposed else name
+        label = short[name] if transposed else name
         parts.append(f'<text x="{label_w - 6}" y="{y}" text-anchor="end" font-size="11">{html.escape(label)}</text>')
 
     def square(entity: int, topic: int) -> str:
@@ -422,6 +423,21 @@ def _tail(policy: Policy, title: str) -> str:
 
 def _short(text: str, limit: int = 28) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _distinct_shorts(names: list[str], limit: int) -> list[str]:
+    """Each name cut to `limit` characters; where two cut so read the same ("Zásady ochrany
+    osobních údajů (002_…)" and "Zásady ochrany osobních údajů"), both keep their start and
+    their end instead, which is what tells them apart."""
+    cut = [_short(name, limit) for name in names]
+    seen: dict[str, int] = {}
+    for label in cut:
+        seen[label] = seen.get(label, 0) + 1
+    head = (limit - 1) // 2
+    return [
+        label if seen[label] == 1 or len(name) <= limit else name[:head] + "…" + name[len(name) - (limit - 1 - head) :]
+        for name, label in zip(names, cut, strict=True)
+    ]
 
 
 # --- topic pages ------------------------------------------------------------------------
