@@ -12,6 +12,7 @@ import html
 import io
 import math
 import re
+from collections import Counter
 
 from .cache import ObjectMemo
 from .facts import WORDED_FACTS
@@ -267,12 +268,13 @@ def heatmap_svg(policies: tuple[Policy, ...], t: Labels) -> str:
     ]
     names = [name for name, _ in entities]
     transposed = len(entities) > TRANSPOSE_AT
-    short = dict(zip(names, _distinct_shorts(names, 40 if transposed else 28), strict=True))
+    short = _distinct_shorts(names, 40 if transposed else 28)
     rows, columns = (names, topics) if transposed else (topics, names)
+    column_labels = [_short(topic) for topic in topics] if transposed else short
     # column labels are written upwards at 60 degrees: leave room above and to the right for the longest
-    longest = max(len(short.get(name, _short(name))) for name in columns)
+    longest = max(len(label) for label in column_labels)
     cell = 18
-    label_w = (16 + round(max(len(short[n]) for n in rows) * 6)) if transposed else 190
+    label_w = (16 + round(max(len(label) for label in short) * 6)) if transposed else 190
     top = 16 + round(longest * 5.2)
     grid_w, grid_h = cell * len(columns), cell * len(rows)
     legend_y = top + grid_h + 14
@@ -286,15 +288,15 @@ def heatmap_svg(policies: tuple[Policy, ...], t: Labels) -> str:
         '<line x1="0" y1="0" x2="0" y2="6" stroke="var(--md-default-fg-color--light, #888)" stroke-width="2"/>'
         "</pattern></defs>"
     ]
-    for col, name in enumerate(columns):
+    for col, column_label in enumerate(column_labels):
         x = label_w + col * cell + cell / 2
         parts.append(
             f'<text x="{x:.0f}" y="{top - 6}" transform="rotate(-60 {x:.0f} {top - 6})" font-size="10">'
-            f"{html.escape(short.get(name, _short(name)))}</text>"
+            f"{html.escape(column_label)}</text>"
         )
     for row, name in enumerate(rows):
         y = top + row * cell + 13
-        label = short[name] if transposed else name
+        label = short[row] if transposed else name
         parts.append(f'<text x="{label_w - 6}" y="{y}" text-anchor="end" font-size="11">{html.escape(label)}</text>')
 
     def square(entity: int, topic: int) -> str:
@@ -430,9 +432,7 @@ def _distinct_shorts(names: list[str], limit: int) -> list[str]:
     osobních údajů (002_…)" and "Zásady ochrany osobních údajů"), both keep their start and
     their end instead, which is what tells them apart."""
     cut = [_short(name, limit) for name in names]
-    seen: dict[str, int] = {}
-    for label in cut:
-        seen[label] = seen.get(label, 0) + 1
+    seen = Counter(cut)
     head = (limit - 1) // 2
     return [
         label if seen[label] == 1 or len(name) <= limit else name[:head] + "…" + name[len(name) - (limit - 1 - head) :]
