@@ -108,6 +108,19 @@ def test_copy_link_puts_url_and_citation_on_the_clipboard(browser: Browser, site
     context.close()
 
 
+def test_the_home_and_matrix_tables_fit_their_box(browser: Browser, site_url: str) -> None:
+    """At a desktop width the five seeds' tables fit the page: no sideways scrollbar for a
+    few pixels that a file name ("002_2c17a0862c804fc4.txt") or a title would overflow."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    for path in ("", "matrix/"):
+        page.goto(f"{site_url}{path}")
+        boxes = page.evaluate(
+            "() => [...document.querySelectorAll('.md-typeset__scrollwrap')].map(e => [e.scrollWidth, e.clientWidth])"
+        )
+        assert boxes and all(scroll <= client for scroll, client in boxes), (path, boxes)
+    page.close()
+
+
 def _internal_pages(site: Path) -> list[str]:
     pages = []
     for html in sorted(site.rglob("index.html")):
