@@ -1526,6 +1526,21 @@ def test_countries_naming_laws_collection_or_pages_are_not_destinations() -> Non
     assert french["transfer_countries"] == ["US"]
 
 
+def test_a_country_followed_by_its_laws_is_no_destination() -> None:
+    """PayPal: "the Luxembourg laws to which PayPal's handling of user Personal Information
+    is subject", Twitch: "to comply with U.S. state and federal laws", Google: "If ...
+    United Kingdom data protection law applies": whose law, not where data goes; a word
+    that only starts as a law cue does not count ("to the United States lawfully")."""
+    facts = _facts(
+        "Privacy Notice\n\nInternational transfers\n\n"
+        "The Luxembourg laws to which our transfers are subject require transparency. "
+        "We may transfer data to comply with U.S. state and federal laws. "
+        "If United Kingdom data protection law applies to a transfer, you can object. "
+        "We transfer personal information to Canada lawfully.\n"
+    )
+    assert facts["transfer_countries"] == ["CA"]
+
+
 def test_a_postal_address_with_letters_in_its_postcode_is_no_destination() -> None:
     """Booking: "Oosterdokskade 163, 1011 DL, Amsterdam, The Netherlands", Bluesky's UK
     representative "..., Hereford, England, HR2 6JT": addresses, however their postcodes

@@ -214,6 +214,16 @@ def _resident_after_window(after: str, no_space: bool, places: re.Pattern[str]) 
     return window
 
 
+def _law_after(folded: str, end: int, language: FactLanguage) -> bool:
+    """Whether one of the language's `law_after_cues` follows a country's name, as whole
+    words ("Luxembourg laws"; not "the United States lawfully")."""
+    regex = language.law_after.regex
+    if regex is None or not folded.startswith(" ", end):
+        return False
+    match = regex.match(folded, end + 1)
+    return match is not None and not folded[match.end() : match.end() + 1].isalnum()
+
+
 def _origin(window: str, language: FactLanguage, no_space: bool) -> bool:
     """Whether the words before a country (its clause, over a list of places) name it as
     where data comes from: a word such as "from" with no "to" after it ("from the EEA to
@@ -284,6 +294,8 @@ def countries_in(
             continue  # "the UK Extension to the DPF", "the Gibraltar Regulatory Authority": a name
         if aligned and _POSSESSIVE.match(original, end):
             continue  # "Ireland's lead supervisory authority", "Brazil's LGPD": what is the country's
+        if _law_after(folded, end, language):
+            continue  # "the Luxembourg laws to which ... is subject", "U.S. state and federal laws": a law
         code = names[match.group(0)]
         window = _resident_window(before, no_space, places)
         if language.resident.found(window, no_space) or (

@@ -85,6 +85,7 @@ class FactLanguage:
         self.age = Cues(facts.age_cues)
         self.resident = Cues(facts.resident_cues)
         self.resident_after = Cues(facts.resident_after_cues)
+        self.law_after = Cues(facts.law_after_cues)
         self.origin = Cues(facts.origin_cues)
         self.destination = Cues(facts.destination_cues)
         self.recipient_headers = Cues(facts.recipient_headers)

@@ -47,6 +47,7 @@ class Facts:
     age_cues: tuple[str, ...] = ()
     resident_cues: tuple[str, ...] = ()  # before a country: where users live, not where data goes
     resident_after_cues: tuple[str, ...] = ()  # after a country ("スイスのユーザ"): where users live
+    law_after_cues: tuple[str, ...] = ()  # right after a country ("Luxembourg laws"): whose law, not where data goes
     origin_cues: tuple[str, ...] = ()  # before a country: where data comes from ("from the UK")
     destination_cues: tuple[str, ...] = ()  # between an origin cue and a country: where it goes ("to")
     region_names: tuple[str, ...] = ()  # places that are not countries ("EEA"), in lists of places
@@ -187,6 +188,7 @@ def _facts(raw: dict[str, object], lang: str) -> Facts:
         age_cues=_folded(raw.get("age_cues")),
         resident_cues=_folded(raw.get("resident_cues")),
         resident_after_cues=_folded(raw.get("resident_after_cues")),
+        law_after_cues=_folded(raw.get("law_after_cues")),
         origin_cues=_folded(raw.get("origin_cues")),
         destination_cues=_folded(raw.get("destination_cues")),
         region_names=_folded(raw.get("region_names")),
