@@ -6,10 +6,12 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import CORPUS, SEEDS
+from conftest import CORPUS, SEEDS, require_corpus
+from policy_atlas.i18n import Labels
 from policy_atlas.lexicon import TOPIC_IDS
-from policy_atlas.pipeline import Draft, analyse
+from policy_atlas.pipeline import Draft, analyse, place_policy
 from policy_atlas.reader import normalize_text, read_seed
+from policy_atlas.render import render_policy
 
 EXPECTED = Path(__file__).parent / "expected_headings"
 
@@ -66,6 +68,34 @@ def test_seed_without_headings_is_cut_into_topical_blocks() -> None:
     text = draft.segmentation.text
     for section in sections:
         assert section.start == 0 or text[section.start - 1] == "\n"
+
+
+def test_a_long_opening_without_headings_before_the_last_ones_is_cut_by_topic(tmp_path: Path) -> None:
+    """Bumble's scraped policy kept only its last headings (its American users' rights):
+    most of the text stood before them as one untagged preamble. A long opening without
+    headings that is most of the text is cut by topic, as a text with none is; the
+    headings after it stay as they are, and the page says which titles are generated."""
+    headless = (SEEDS / "002_2c17a0862c804fc4.txt").read_text(encoding="utf-8")
+    alone = draft_of_text(tmp_path, "alone.md", headless)
+    draft = draft_of_text(
+        tmp_path, "mixed.md", headless + "\n\n## Kontakt oss\n\nSkriv til oss om personvernet ditt når som helst.\n"
+    )
+    sections = draft.segmentation.sections
+    assert not draft.segmentation.generated
+    assert [s.topic_key for s in sections[:-1]] == [s.topic_key for s in alone.segmentation.sections]
+    assert all(s.generated_title for s in sections[:-1])
+    assert sections[-1].title == "Kontakt oss" and not sections[-1].generated_title
+    assert len(draft.preamble.split()) == len(alone.preamble.split())
+    page = render_policy(place_policy(draft, "mixed", None)[1], Labels("en"))
+    assert "The opening of this text has no headings" in page and "This text has no headings" not in page
+
+
+def test_bumbles_policy_is_no_longer_one_untagged_preamble() -> None:
+    draft = draft_of(require_corpus() / "en--bumble--privacy-policy.md")
+    words = sum(len(s.body_text.split()) for s in draft.segmentation.sections)
+    assert len(draft.preamble.split()) < 300 < words
+    tagged = {topic for topics in draft.section_topics[:-12] for topic in topics}
+    assert {"collection", "sharing", "retention", "security", "contact"} <= tagged
 
 
 def test_run_in_and_numbered_headings_keep_their_body() -> None:

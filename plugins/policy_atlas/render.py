@@ -153,6 +153,12 @@ def render_policy(policy: Policy, t: Labels) -> str:
             "This text has no headings: its sections were cut where the subject changes and their titles are generated."
         )
         out += _note("pa-note", note, _ui_inside(policy, t))
+    elif any(section.generated_title for section in policy.segmentation.sections):
+        note = t(
+            "The opening of this text has no headings: its sections there were cut where the subject changes "
+            "and their titles are generated."
+        )
+        out += _note("pa-note", note, _ui_inside(policy, t))
     skip = _title_blocks(policy)
     out += _blocks([b for b in policy.segmentation.preamble if b.start not in skip])
     if not policy.lang_supported:

@@ -105,7 +105,25 @@ def segment(text: str, front: Front, lex: Lexicon | None, markdown: bool = False
     title_span = front.title_span
     if not heads:
         return _by_topic(text, paras, first, front, lex, title_span)
+    if _headless_opening(paras, first, heads[0].para):
+        heads = _topic_heads(paras, first, heads[0].para, lex) + heads
     return _build(text, paras, heads, title_span, generated=False)
+
+
+# The text before the first heading is most of the policy, and long: its headings were lost
+# (Bumble's scraped policy keeps only its last dozen, on its American users' rights, and
+# 8,800 of its 10,300 words stand before them). That text is cut by topic, as a text with
+# no headings at all is, instead of staying one untagged preamble.
+HEADLESS_OPENING_WORDS = 600
+HEADLESS_OPENING_SHARE = 0.5
+
+
+def _headless_opening(paras: list[_Para], first: int, stop: int) -> bool:
+    def words(chosen: list[_Para]) -> int:
+        return sum(len(p.text.split()) for p in chosen)
+
+    opening = words(paras[first:stop])
+    return opening >= HEADLESS_OPENING_WORDS and opening >= HEADLESS_OPENING_SHARE * words(paras[first:])
 
 
 # --- finding headings -------------------------------------------------------------
@@ -645,18 +663,20 @@ def _build(
     heads: list[_Head],
     title_span: tuple[int, int] | None,
     generated: bool,
-    topic_keys: list[str | None] | None = None,
 ) -> Segmentation:
+    """The sections the headings start; a generated heading (`_topic_heads`) is titled with
+    its topic's id, which the page shows as the topic's name."""
     sections: list[Section] = []
     for i, head in enumerate(heads):
         end = heads[i + 1].start if i + 1 < len(heads) else len(text)
+        made = head.kind == "generated"
         sections.append(
             Section(
                 title=_clean_title(head.title),
                 level=head.level,
                 number=head.number,
-                generated_title=generated,
-                topic_key=topic_keys[i] if topic_keys else None,
+                generated_title=made,
+                topic_key=head.title if made else None,
                 kind=head.kind,
                 start=head.start,
                 end=end,
@@ -688,13 +708,18 @@ def _by_topic(
     title_span: tuple[int, int] | None,
 ) -> Segmentation:
     """Text without headings: cut where the subject changes, name blocks by topic."""
-    body = paras[first:]
-    if len(body) < 3 or lex is None or not lex.has_topics:
-        return _build(text, paras, [], title_span, generated=False)
+    heads = _topic_heads(paras, first, len(paras), lex)
+    return _build(text, paras, heads, title_span, generated=bool(heads))
+
+
+def _topic_heads(paras: list[_Para], first: int, stop: int, lex: Lexicon | None) -> list[_Head]:
+    """Generated headings for the paragraphs from `first` to `stop`, which have none: one
+    where another topic clearly takes over, titled with that topic's id."""
+    if stop - first < 3 or lex is None or not lex.has_topics:
+        return []
     heads: list[_Head] = []
-    keys: list[str | None] = []
     current: str | None = None
-    for index in range(first, len(paras)):
+    for index in range(first, stop):
         scores = topic_scores(paras[index].text, lex)
         if not scores:
             continue
@@ -702,8 +727,5 @@ def _by_topic(
         # a new block starts where another topic clearly takes over
         if topic != current and score >= NEW_BLOCK_SCORE and score > scores.get(current or "", 0.0) + BLOCK_MARGIN:
             heads.append(_Head(paras[index].start, paras[index].start, topic, 1, None, "generated", index))
-            keys.append(topic)
             current = topic
-    if not heads:
-        return _build(text, paras, [], title_span, generated=False)
-    return _build(text, paras, heads, title_span, generated=True, topic_keys=keys)
+    return heads
