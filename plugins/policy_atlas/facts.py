@@ -285,18 +285,17 @@ def _glued_addresses(emails: list[str]) -> set[str]:
     }
 
 
-def states_retention(texts: list[str], lang: str) -> tuple[bool, ...]:
-    """Whether each section's text (`section_text`) states a retention period, as the
-    `retention` fact reads them."""
-    return tuple(bool(_reading(text, lang).periods) for text in texts)
+def states_retention(texts: list[str], lang: str) -> tuple[str, ...]:
+    """The first sentence of each section's text (`section_text`) that states a retention
+    period, as the `retention` fact reads them ("" where none does)."""
+    return tuple(next((quote for _, quote in _reading(text, lang).periods), "") for text in texts)
 
 
-def states_age(texts: list[str], lang: str) -> tuple[bool, ...]:
-    """Whether each section's text (`section_text`) states an age, as the `min_age` fact
-    reads them, in a line that is more than a link (a table of contents tells no topic)."""
-    return tuple(
-        any(not LINK_LINE_RE.fullmatch(sentence) for _, sentence in _reading(text, lang).ages) for text in texts
-    )
+def states_age(texts: list[str], lang: str) -> tuple[str, ...]:
+    """The first sentence of each section's text (`section_text`) that states an age, as the
+    `min_age` fact reads them, in a line that is more than a link (a table of contents
+    tells no topic); "" where none does."""
+    return tuple(next((s for _, s in _reading(text, lang).ages if not LINK_LINE_RE.fullmatch(s)), "") for text in texts)
 
 
 def gives_address(bodies: list[str], lang: str) -> tuple[bool, ...]:

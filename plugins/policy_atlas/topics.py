@@ -269,13 +269,14 @@ class SectionTopics:
 @dataclass(frozen=True)
 class FactHints:
     """What reading a section for facts found in it that tells a topic: how many third
-    parties its heading names, how many it names in all, whether it states a retention
-    period, whether it states an age, and whether it gives a postal address."""
+    parties its heading names, how many it names in all, the first sentence stating a
+    retention period and the first stating an age ("" where none does), and whether it
+    gives a postal address."""
 
     title_parties: int = 0
     parties: int = 0
-    period: bool = False
-    age: bool = False
+    period: str = ""
+    age: str = ""
     address: bool = False
 
 
@@ -297,7 +298,8 @@ def tag_sections(
     (PARTY_WEIGHT), whether it states a retention period, which makes it a section about
     `retention` (the matrix links a policy's periods to the sections stating them),
     whether it states an age, which makes it one about `children`, and whether it gives a
-    postal address, which makes it one about `contact`, as an e-mail address does.
+    postal address, which makes it one about `contact`, as an e-mail address does. A
+    section stating a period or an age is shown on the topic's page from that sentence.
     """
     if hints and len(hints) != len(sections):
         raise ValueError(f"{len(hints)} fact hints for {len(sections)} sections")
@@ -329,6 +331,13 @@ def tag_sections(
             topics = set(chapter)
             lead = max(chapter, key=lambda t: (chapter[t], -TOPIC_IDS.index(t)), default=None)
         passages = _passages(reading, topics) if topics else {}
+        # what a reader comparing retention or minors across policies wants first: the
+        # period or the age the section states ("... after 90 days"), where it is in its
+        # text; from the clause naming the topic if that is in the same sentence
+        for topic, sentence in (("retention", hint.period), ("children", hint.age)):
+            if sentence and topic in topics and (at := section.body_text.find(sentence)) >= 0:
+                if not at <= passages.get(topic, -1) < at + len(sentence):
+                    passages[topic] = at
         out.append(
             SectionTopics(
                 tuple(t for t in TOPIC_IDS if t in topics),
