@@ -111,6 +111,30 @@ def test_topic_anchor_lands_on_the_section_mainly_about_it() -> None:
     assert list(policy.topic_anchors.values()) == sorted(policy.topic_anchors.values(), key=ids.index)
 
 
+def test_topic_anchor_prefers_the_section_whose_heading_names_the_topic() -> None:
+    """Of the sections mainly about a topic, the first whose own heading names it and
+    nothing else: Civen's sharing lands on "Si i ndajmë informacionin tuaj personal" (how we
+    share your personal information), not on "Përmbajtja e krijuar nga përdoruesi" (user
+    content) before it; where no heading names the topic, the first section mainly about
+    it, as before ("Our principles")."""
+    _, civen = place_policy(_seed("000"), "civen", None)
+    assert civen.topic_anchors["sharing"] == "si-i-ndajme-informacionin-tuaj-personal"
+    _, policy = place_policy(
+        _draft(
+            "# Privacy Policy\n\n## Our principles\n\n"
+            "We keep and store your data only as long as needed and delete it when your account is deleted.\n\n"
+            "## How long we keep your data\n\n"
+            "We keep and store your data for 2 years after your last visit, then delete it.\n",
+            "policy.md",
+        ),
+        "p",
+        None,
+    )
+    leads = {p.section.title: p.lead_topic for p in policy.sections}
+    assert leads["Our principles"] == leads["How long we keep your data"] == "retention"
+    assert policy.topic_anchors["retention"] == "how-long-we-keep-your-data"
+
+
 def test_a_chapter_heading_without_text_leaves_topics_to_its_subsections() -> None:
     draft = _draft(
         "Datenschutzerklärung\n\n1. Ihre Rechte\n\n1.1 Auskunft\n\n"

@@ -118,6 +118,7 @@ class PlacedSection:
     removed_notes: tuple[str, ...] = ()  # titles of removed sections once linked here
     topics: tuple[str, ...] = ()
     lead_topic: str | None = None  # the topic the section is mainly about
+    titled: bool = False  # its own heading names its lead topic and no other ("Data retention")
     # topic -> where in the section's text (its blocks joined) the sentence that speaks
     # most of it starts; a topic missing here is shown from the start
     passages: tuple[tuple[str, int], ...] = ()
@@ -166,9 +167,14 @@ class Policy:
     def topic_anchors(self) -> dict[str, str]:
         """Topic -> the id of the section #topic-<id> lands on, in reading order.
 
-        The first section mainly about the topic; failing one, the first that touches it.
+        The first section mainly about the topic whose heading names it and nothing else
+        ("How long we keep your data", not "Our principles" before it); failing one, the
+        first section mainly about the topic; failing one, the first that touches it.
         """
         target: dict[str, str] = {}
+        for placed in self.sections:
+            if placed.lead_topic and placed.titled:
+                target.setdefault(placed.lead_topic, placed.id)
         for placed in self.sections:
             if placed.lead_topic:
                 target.setdefault(placed.lead_topic, placed.id)

@@ -203,7 +203,7 @@ def place_policy(
     """Anchors (matched against the locked ids of the page), topics and facts of one draft."""
     placement = place(slug, draft.seed.source, draft.segmentation.sections, locked)
     placed = tuple(
-        replace(p, topics=tag.topics, lead_topic=tag.lead, passages=tag.passages)
+        replace(p, topics=tag.topics, lead_topic=tag.lead, titled=tag.titled, passages=tag.passages)
         for p, tag in zip(placement.sections, draft.section_tags, strict=True)
     )
     return placement.page, _policy(draft, slug, placed, old_slugs)

@@ -261,6 +261,7 @@ class SectionTopics:
 
     topics: tuple[str, ...]
     lead: str | None  # the topic scoring highest, or the one its generated title names
+    titled: bool = False  # its own heading names its lead topic and no other ("Data retention")
     # topic -> where in the section's text the sentence that speaks most of it starts
     # (`_passages`), for the topics it is tagged with that a sentence names
     passages: tuple[tuple[str, int], ...] = ()
@@ -342,7 +343,8 @@ def tag_sections(
             SectionTopics(
                 tuple(t for t in TOPIC_IDS if t in topics),
                 lead,
-                tuple((t, passages[t]) for t in TOPIC_IDS if t in topics and t in passages),
+                titled=bool(title) and lead is not None and set(topic_scores(title, lex)) == {lead},
+                passages=tuple((t, passages[t]) for t in TOPIC_IDS if t in topics and t in passages),
             )
         )
     return tuple(out)
