@@ -247,3 +247,35 @@ def test_an_excerpt_reads_as_words_not_as_the_markdown_it_was_written_in(tmp_pat
     assert not [e for e in excerpts if "**" in e or "](" in e or " * " in e]
     retention = html.unescape(site.pages["topics/retention.md"])
     assert "odstraněny i vaše uživatelské jméno a e-mail. Informační zpravodaj. Můžete" in retention
+
+
+def test_what_only_the_opening_says_is_ticked_and_linked_there(site: SitePages) -> None:
+    """Seed 003 says that it may change only in its opening lines, before any heading: the
+    matrix ticks `changes` for it and links the tick to the opening's own anchor, which the
+    page places with the #topic-changes anchor before the opening's chips; the topic page
+    shows the opening under a label in the reader's language, and policies.json gives it."""
+    czech = _policy(site, "003_2c31ca6f0ba12496.txt")
+    matrix = site.pages["matrix.md"]
+    row = next(line for line in matrix.split("\n") if 'id="row-changes"' in line)
+    assert f"(policies/{czech.slug}.md#policy-opening)" in row
+    page = site.pages[f"policies/{czech.slug}.md"]
+    anchor = page.index('<div class="pa-anchor" id="topic-changes" data-pa-target="policy-opening"></div>')
+    opening = page.index('<div class="pa-anchor" id="policy-opening"></div>')
+    chips = page.index('[Changes to the policy](../topics/changes.md){ .pa-chip data-pa-topic="changes" }')
+    assert anchor < opening < chips < page.index("Máme v úmyslu") < page.index("## Naše základní principy")
+    assert page.count("Máme v úmyslu") == 1  # shown once, as the opening
+    topic_page = site.pages["topics/changes.md"]
+    link = f'**[Opening text](../policies/{czech.slug}.md#policy-opening){{ lang="en" }}**'
+    assert link in topic_page and "… Pokud změníme naše postupy" in topic_page
+    entry = next(p for p in json.loads(site.extra["policies.json"])["policies"] if p["id"] == czech.slug)
+    assert entry["topics"]["changes"] == "policy-opening"
+    assert entry["opening"] == {
+        "id": "policy-opening",
+        "url": f"policies/{czech.slug}/#policy-opening",
+        "topics": ["scope", "changes"],
+    }
+    rows = {row["id"]: row for row in csv.DictReader(io.StringIO(site.extra["matrix.csv"]))}
+    assert rows[czech.slug]["topic:changes"] == "policy-opening"
+    # a notice in a language without data keeps its opening, untagged and unlinked
+    notice = _policy(site, "vi-notice.md")
+    assert notice.opening_topics == () and not any(v == "policy-opening" for v in notice.topic_anchors.values())

@@ -227,3 +227,36 @@ def test_eval_reports_each_policy_translated_into_several_languages(tmp_path: Pa
     single.mkdir()
     shutil.copy(TRUTH / names[1], single / names[1])
     assert "translated into several languages" not in _eval(single, corpus)
+
+
+def test_eval_scores_the_opening_where_the_truth_annotates_it(tmp_path: Path) -> None:
+    """`opening:` in a truth file gives the topics of the text before the first heading:
+    Policy Atlas's opening is scored against it as one more section, and a #topic link
+    landing on the opening is right where that annotation has the topic."""
+    from policy_atlas.evaluate import evaluate_file
+
+    path = next(TRUTH.glob("003_*.yaml"))
+    truth = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert truth["opening"] == ["scope", "changes"]
+
+    def scored(opening: object) -> tuple[int, int, int, int]:
+        changed = dict(truth)
+        if opening is None:
+            del changed["opening"]
+        else:
+            changed["opening"] = opening
+        target = tmp_path / path.name
+        target.write_text(yaml.safe_dump(changed, allow_unicode=True), encoding="utf-8")
+        doc = evaluate_file(target, ROOT / "seeds", tmp_path / "no-corpus")
+        return (
+            sum(c.tp for c in doc.counts.values()),
+            sum(c.fp for c in doc.counts.values()),
+            doc.links.tp,
+            doc.cells["changes"].tp,
+        )
+
+    annotated, unannotated, wrong = scored(["scope", "changes"]), scored(None), scored([])
+    assert annotated[0] == unannotated[0] + 2 and annotated[1] == unannotated[1]
+    assert wrong[0] == unannotated[0] and wrong[1] == unannotated[1] + 2
+    assert annotated[2] == wrong[2] + 2  # #topic-changes and #topic-scope land on the opening
+    assert annotated[3] == 1 and wrong[3] == 0  # the tick for changes is right only if the truth says so

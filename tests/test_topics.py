@@ -8,6 +8,7 @@ import pytest
 from conftest import ROOT, require_corpus
 from policy_atlas.datafiles import load_data_file
 from policy_atlas.lexicon import lexicon
+from policy_atlas.model import OPENING_ID
 from policy_atlas.organisations import organisation_key
 from policy_atlas.pipeline import analyse, place_policy
 from policy_atlas.reader import read_seed
@@ -104,11 +105,12 @@ def test_topic_anchor_lands_on_the_section_mainly_about_it() -> None:
     assert leads[protecting.id] == "security"
     assert policy.topic_anchors["retention"] == "ruajtje" and leads["ruajtje"] == "retention"
     assert policy.topic_anchors["security"] == protecting.id
-    # every anchor points at a section tagged with its topic, first in reading order
-    ids = [p.id for p in policy.sections]
+    # every anchor points at a part tagged with its topic (the opening first), in reading order
+    topics_of = {OPENING_ID: policy.opening_topics} | {p.id: p.topics for p in policy.sections}
+    order = list(topics_of)
     for topic, sid in policy.topic_anchors.items():
-        assert topic in policy.sections[ids.index(sid)].topics
-    assert list(policy.topic_anchors.values()) == sorted(policy.topic_anchors.values(), key=ids.index)
+        assert topic in topics_of[sid]
+    assert list(policy.topic_anchors.values()) == sorted(policy.topic_anchors.values(), key=order.index)
 
 
 def test_topic_anchor_prefers_the_section_whose_heading_names_the_topic() -> None:
@@ -1890,3 +1892,47 @@ def test_californias_shine_the_light_law_is_about_rights() -> None:
     """A section headed by California's "Shine the Light" law tells residents their right
     to ask what was disclosed to others for marketing (GitHub, Zoom, Bumble name it so)."""
     assert "rights" in topic_scores("California’s Shine the Light Law", lexicon("en"))
+
+
+def test_the_opening_is_tagged_and_anchored_where_no_section_says_it() -> None:
+    """Seed 003 says only in its opening lines, before any heading, that the policy may
+    change and that users will be told ("Pokud dojde k výrazným změnám, necháme vás
+    vědět"): the opening is an introduction (`scope`) about `changes`, and #topic-changes
+    lands there, under an anchor of its own, while topics its sections treat still land on them."""
+    draft = _seed("003")
+    assert draft.opening_tags.topics == ("scope", "changes")
+    assert draft.opening_tags.lead == "scope"
+    _, policy = place_policy(draft, "cs", None)
+    assert policy.opening is not None and policy.opening.text.startswith("Máme v úmyslu")
+    assert policy.topic_anchors["changes"] == OPENING_ID
+    assert policy.topic_anchors["rights"] == "vase-prava-tykajici-se-vasich-informaci"
+    assert not any("changes" in p.topics for p in policy.sections)
+
+
+def test_an_introduction_announcing_topics_is_about_scope_only() -> None:
+    """An opening that names what the policy goes on to say, a word each, is an
+    introduction; one sentence saying in several words what is collected makes it about
+    `collection` too; a section whose heading names a topic keeps its #topic link."""
+    announcing = _draft(
+        "Privacy Policy\n\nThis policy explains how we collect, use and share your information, "
+        "how we protect it and which rights you have.\n\n"
+        "## Data we collect\n\nWe collect your name and email address when you register.\n\n"
+        "## Changes to this policy\n\nWe may update this policy and will notify you of material changes.\n",
+        "policy.md",
+    )
+    assert announcing.opening_tags.topics == ("scope",)
+    _, policy = place_policy(announcing, "x", None)
+    assert policy.topic_anchors["scope"] == OPENING_ID
+    assert policy.topic_anchors["collection"] == "data-we-collect"
+    stating = _draft(
+        "Privacy Policy\n\nWelcome to Example. We collect your precise location, the photos you upload "
+        "and the personal data you provide in your profile.\n\n"
+        "## Sharing\n\nWe share your data with our payment processor.\n",
+        "policy.md",
+    )
+    assert stating.opening_tags.topics == ("scope", "collection")
+    short = _draft(
+        "Privacy Policy\n\nLast updated: 1 May 2024\n\n## Sharing\n\nWe share your data with our processor.\n",
+        "policy.md",
+    )
+    assert short.opening_tags.topics == ()

@@ -112,6 +112,7 @@ def _render(args: argparse.Namespace) -> int:
 
 def _sections(path: Path, show_body: bool, show_topics: bool = True) -> int:
     from .anchors import natural_ids
+    from .model import OPENING_ID
     from .pipeline import analyse
     from .reader import read_seed
 
@@ -127,6 +128,13 @@ def _sections(path: Path, show_body: bool, show_topics: bool = True) -> int:
     print(
         f"# updated={draft.date('updated')} effective={draft.date('effective')} generated={draft.segmentation.generated}"
     )
+    if draft.opening:
+        words = sum(len(block.text.split()) for block in draft.opening)
+        shown = f"  topics={','.join(draft.opening_tags.topics) or '-'}" if show_topics else ""
+        print(f"[0] (opening, {words} words)  #{OPENING_ID}{shown}")
+        if show_body:
+            for block in draft.opening:
+                print(f"    | {block.text}")
     sections = draft.segmentation.sections
     for section, sid, topics in zip(sections, natural_ids(sections), draft.section_topics, strict=True):
         shown = f"  topics={','.join(topics) or '-'}" if show_topics else ""

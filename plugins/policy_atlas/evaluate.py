@@ -21,7 +21,7 @@ from typing import Any
 import yaml
 
 from .lexicon import TOPIC_IDS
-from .model import Policy
+from .model import OPENING_ID, Policy
 from .organisations import organisation_key, organisation_of
 from .pipeline import Draft, analyse, place_policy
 from .reader import read_seed
@@ -254,7 +254,8 @@ def _cells_and_links(
         t: Counts(int(t in want and t in got), int(t in got and t not in want), int(t in want and t not in got))
         for t in TOPIC_IDS
     }
-    index_of = {placed.id: i for i, placed in enumerate(policy.sections)}  # one per section, in order
+    # one per part, in order: the opening (`_parts_tagged`), then each section
+    index_of = {OPENING_ID: 0} | {placed.id: i + 1 for i, placed in enumerate(policy.sections)}
     links = Counts()
     for topic, section_id in policy.topic_anchors.items():
         if topic in truth_of.get(index_of[section_id], set()):
@@ -270,13 +271,34 @@ def _sections_tagged(draft: Draft) -> tuple[list[str], list[set[str]]]:
     return titles, [set(t) for t in draft.section_topics]
 
 
-def _score(name: str, truth: dict[str, Any], draft: Draft) -> DocResult:
+# the title the opening (`Opening`) is matched by: no heading has it
+OPENING_TITLE = "\x00opening"
+
+
+def _parts_tagged(draft: Draft) -> tuple[list[str], list[set[str]]]:
+    """`_sections_tagged`, the opening (OPENING_TITLE) first."""
     titles, topics = _sections_tagged(draft)
-    counts, unmatched = _compare(truth.get("sections") or [], titles, topics)
+    return [OPENING_TITLE, *titles], [set(draft.opening_tags.topics), *topics]
+
+
+def _truth_parts(truth: dict[str, Any]) -> list[dict[str, Any]]:
+    """The truth's sections, its opening first where it annotates one (`opening:`)."""
+    sections = list(truth.get("sections") or [])
+    if "opening" in truth:
+        sections.insert(0, {"title": OPENING_TITLE, "topics": truth["opening"] or []})
+    return sections
+
+
+def _score(name: str, truth: dict[str, Any], draft: Draft, opening: bool = True) -> DocResult:
+    """One document against its truth; its opening scored too where the truth annotates one
+    and `opening` is true."""
+    titles, topics = _parts_tagged(draft)
+    parts = _truth_parts(truth) if opening else list(truth.get("sections") or [])
+    counts, unmatched = _compare(parts, titles, topics)
     facts: dict[str, tuple[object, object]] = {}
     expected = truth.get("facts") or {}
     _, policy = place_policy(draft, "eval", None)
-    cells, links = _cells_and_links(truth.get("sections") or [], titles, topics, policy)
+    cells, links = _cells_and_links(parts, titles, topics, policy)
     values = policy.facts.as_json() if policy.facts else {}
     for fact in FACT_FIELDS:
         if fact not in expected:
@@ -338,7 +360,7 @@ def agreement(truth_dir: Path, second_dir: Path, seeds: Path, corpus: Path) -> A
         if titles != [fold(str(e["title"])) for e in truth.get("sections") or []]:
             raise ValueError(f"{path}: its sections are not the truth's ({truth_path}), title for title in order")
         draft = _analysed(truth_path, truth, seeds, corpus)
-        atlas = _score(path.stem, truth, draft)
+        atlas = _score(path.stem, truth, draft, opening=False)  # the second annotation has sections only
         out.atlas_vs_truth.docs.append(atlas)
         counts, unmatched = _compare(
             truth.get("sections") or [],

@@ -23,7 +23,7 @@ from .countries import (
     transfer_cue,
 )
 from .factlang import Part, fact_language, lines_of, previous_line, section_text, sentences_of, trim_quote
-from .model import PlacedSection
+from .model import OPENING_ID, Opening, PlacedSection
 from .organisations import (
     Own,
     from_source,
@@ -55,7 +55,7 @@ FACT_KEYS = ("retention", "min_age", "emails", "hidden_emails", "transfer_countr
 @dataclass(frozen=True)
 class Evidence:
     value: object
-    section: str | None  # section id; None for the text before the first section
+    section: str | None  # section id, OPENING_ID for the opening; None for the title and date lines
     quote: str
 
     def as_json(self) -> dict[str, object]:
@@ -122,9 +122,11 @@ def _reading(text: str, lang: str) -> _Reading:
     return READINGS.get(key, lambda: _Reading(read_periods(text, lang), read_names(text, lang), read_ages(text, lang)))
 
 
-def facts_key(preamble: str, sections: tuple[PlacedSection, ...], lang: str, own: tuple[str, ...]) -> Hashable:
+def facts_key(
+    head: str, sections: tuple[PlacedSection, ...], lang: str, own: tuple[str, ...], opening: Opening | None
+) -> Hashable:
     """Everything `extract_facts` reads: of a section only its id, topics, lead topic and text."""
-    return (lang, own, preamble, tuple((p.id, p.topics, p.lead_topic, p.section) for p in sections))
+    return (lang, own, head, opening, tuple((p.id, p.topics, p.lead_topic, p.section) for p in sections))
 
 
 def prepare(lang: str) -> None:
@@ -140,17 +142,29 @@ def prepare(lang: str) -> None:
 
 
 def extract_facts(
-    preamble: str, sections: tuple[PlacedSection, ...], lang: str, own: tuple[str, ...] = ()
+    head: str,
+    sections: tuple[PlacedSection, ...],
+    lang: str,
+    own: tuple[str, ...] = (),
+    opening: Opening | None = None,
 ) -> PolicyFacts:
-    """The facts of one policy. `own` holds what names the policy's own organisation (its
-    publisher first, then its title and web address; "" where unknown): an organisation
-    named there is no third party."""
-    return FACTS.get(facts_key(preamble, sections, lang, own), lambda: _extract_facts(preamble, sections, lang, own))
+    """The facts of one policy: in the text before its first heading (its title and date
+    lines, `head`, then its `opening`) and in its sections. `own` holds what names the
+    policy's own organisation (its publisher first, then its title and web address; ""
+    where unknown): an organisation named there is no third party."""
+    return FACTS.get(
+        facts_key(head, sections, lang, own, opening), lambda: _extract_facts(head, sections, lang, own, opening)
+    )
 
 
-def _extract_facts(preamble: str, sections: tuple[PlacedSection, ...], lang: str, own: tuple[str, ...]) -> PolicyFacts:
+def _extract_facts(
+    head: str, sections: tuple[PlacedSection, ...], lang: str, own: tuple[str, ...], opening: Opening | None
+) -> PolicyFacts:
     language = fact_language(lang)
-    parts = [Part(None, (), preamble)] + [Part(p.id, p.topics, section_text(p.section), p.lead_topic) for p in sections]
+    parts = [Part(None, (), head)]
+    if opening is not None:
+        parts.append(Part(OPENING_ID, opening.topics, opening.text, opening.lead_topic))
+    parts += [Part(p.id, p.topics, section_text(p.section), p.lead_topic) for p in sections]
     evidence: dict[str, list[Evidence]] = {}
 
     def note(key: str, value: object, part: Part, quote: str) -> None:

@@ -124,6 +124,27 @@ class PlacedSection:
     passages: tuple[tuple[str, int], ...] = ()
 
 
+# the anchor of a policy's opening (`Opening`): no heading's slug can take it (slugs.RESERVED_IDS)
+OPENING_ID = "policy-opening"
+
+
+@dataclass(frozen=True)
+class Opening:
+    """A policy's text before its first heading, past its title and date lines, with the
+    topics it speaks of: an introduction ("This policy applies to ..."), or the only place
+    where the policy says it may change. It is shown under an anchor of its own (OPENING_ID)."""
+
+    blocks: tuple[Block, ...]
+    topics: tuple[str, ...] = ()
+    lead_topic: str | None = None
+    # topic -> where in its text (its blocks joined) the sentence that speaks most of it starts
+    passages: tuple[tuple[str, int], ...] = ()
+
+    @property
+    def text(self) -> str:
+        return "\n".join(b.text for b in self.blocks)
+
+
 @dataclass(frozen=True)
 class DateValue:
     """A date as precise as the text states it: YYYY, YYYY-MM or YYYY-MM-DD."""
@@ -162,26 +183,36 @@ class Policy:
     encoding_guessed: bool
     old_slugs: tuple[str, ...] = ()
     facts: PolicyFacts | None = None
+    opening: Opening | None = None
 
     @cached_property
     def topic_anchors(self) -> dict[str, str]:
-        """Topic -> the id of the section #topic-<id> lands on, in reading order.
+        """Topic -> the id of the section (or of the opening, OPENING_ID) #topic-<id> lands
+        on, in reading order.
 
         The first section mainly about the topic whose heading names it and nothing else
         ("How long we keep your data", not "Our principles" before it); failing one, the
-        first section mainly about the topic; failing one, the first that touches it.
+        first part mainly about the topic, the opening counting as the first part; failing
+        one, the first that touches it.
         """
+        parts = [(placed.id, placed.topics, placed.lead_topic) for placed in self.sections]
+        if self.opening is not None and self.opening.topics:
+            parts.insert(0, (OPENING_ID, self.opening.topics, self.opening.lead_topic))
         target: dict[str, str] = {}
         for placed in self.sections:
             if placed.lead_topic and placed.titled:
                 target.setdefault(placed.lead_topic, placed.id)
-        for placed in self.sections:
-            if placed.lead_topic:
-                target.setdefault(placed.lead_topic, placed.id)
-        for placed in self.sections:
-            for topic in placed.topics:
-                target.setdefault(topic, placed.id)
-        return {t: target[t] for placed in self.sections for t in placed.topics if target[t] == placed.id}
+        for part_id, _, lead in parts:
+            if lead:
+                target.setdefault(lead, part_id)
+        for part_id, topics, _ in parts:
+            for topic in topics:
+                target.setdefault(topic, part_id)
+        return {t: target[t] for part_id, topics, _ in parts for t in topics if target[t] == part_id}
+
+    @property
+    def opening_topics(self) -> tuple[str, ...]:
+        return self.opening.topics if self.opening is not None else ()
 
     def topic_anchor(self, topic: str) -> str | None:
         return self.topic_anchors.get(topic)

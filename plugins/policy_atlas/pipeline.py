@@ -20,11 +20,11 @@ from .facts import extract_facts
 from .front import Front, read_front, strip_legal_form
 from .langdetect import detect_language
 from .lexicon import lexicon
-from .model import DateValue, PlacedSection, Policy, Problem, SeedText, Segmentation, Site
+from .model import Block, DateValue, Opening, PlacedSection, Policy, Problem, SeedText, Segmentation, Site
 from .segment import segment
 from .slugs import policy_slug, slugify
 from .text import KRAMDOWN_ATTRS, word_count
-from .topics import FactHints, SectionTopics, tag_sections
+from .topics import NO_TOPICS, FactHints, SectionTopics, tag_opening, tag_sections
 
 
 @dataclass(frozen=True)
@@ -40,6 +40,9 @@ class Draft:
     word_count: int
     paragraph_count: int
     section_tags: tuple[SectionTopics, ...]  # aligned with segmentation.sections
+    # the preamble past the title and date lines (`Opening`), and what it speaks of
+    opening: tuple[Block, ...] = ()
+    opening_tags: SectionTopics = NO_TOPICS
 
     @property
     def section_topics(self) -> tuple[tuple[str, ...], ...]:
@@ -92,10 +95,9 @@ def analyse(seed: SeedText) -> Draft:
     segmentation = segment(seed.text, front, lex, markdown=seed.markdown)
     paragraphs = len(segmentation.preamble) + sum(len(s.blocks) for s in segmentation.sections)
     tagged = lex is not None and lex.has_topics
-    # the words of introduction before the first heading: not the title or date lines
-    intro_words = sum(
-        word_count(KRAMDOWN_ATTRS.sub(" ", b.text)) for b in segmentation.preamble if b.start >= front.end
-    )
+    # the introduction before the first heading: not the title or date lines
+    opening = tuple(b for b in segmentation.preamble if b.start >= front.end)
+    intro_words = sum(word_count(KRAMDOWN_ATTRS.sub(" ", b.text)) for b in opening)
     draft = Draft(
         seed=seed,
         lang=lang,
@@ -105,22 +107,29 @@ def analyse(seed: SeedText) -> Draft:
         segmentation=segmentation,
         word_count=word_count(seed.text),
         paragraph_count=paragraphs,
-        section_tags=tuple(SectionTopics((), None) for _ in segmentation.sections),
+        section_tags=tuple(NO_TOPICS for _ in segmentation.sections),
+        opening=opening,
     )
     if not (tagged and lex):
         return draft
-    return replace(draft, section_tags=tag_sections(segmentation.sections, lex, intro_words, _fact_hints(draft)))
+    *hints, opening_hint = _fact_hints(draft)
+    return replace(
+        draft,
+        section_tags=tag_sections(segmentation.sections, lex, intro_words, hints),
+        opening_tags=tag_opening([b.text for b in opening], lex, opening_hint),
+    )
 
 
 def _fact_hints(draft: Draft) -> list[FactHints]:
-    """What reading each section for facts finds in it that tells a topic."""
+    """What reading each section, then the opening, for facts finds in it that tells a topic."""
     sections = draft.segmentation.sections
-    titles = ["" if s.generated_title else s.title for s in sections]
-    texts = [facts.section_text(s) for s in sections]
+    opening = "\n".join(b.text for b in draft.opening)
+    titles = ["" if s.generated_title else s.title for s in sections] + [""]
+    texts = [facts.section_text(s) for s in sections] + [opening]
     parties = facts.third_parties_named(titles, texts, draft.lang, draft.own, draft.preamble)
     periods = facts.states_retention(texts, draft.lang)
     ages = facts.states_age(texts, draft.lang)
-    addresses = facts.gives_address([s.body_text for s in sections], draft.lang)
+    addresses = facts.gives_address([s.body_text for s in sections] + [opening], draft.lang)
     return [FactHints(t, n, p, a, d) for (t, n), p, a, d in zip(parties, periods, ages, addresses, strict=True)]
 
 
@@ -279,7 +288,10 @@ def _assign_slugs(drafts: list[Draft], problems: list[Problem]) -> list[str]:
 def _policy(draft: Draft, slug: str, sections: tuple[PlacedSection, ...], old_slugs: tuple[str, ...]) -> Policy:
     title = draft.title
     url = str(draft.seed.get("url") or "")
-    facts = extract_facts(draft.preamble, sections, draft.lang, draft.own)
+    tags = draft.opening_tags
+    opening = Opening(draft.opening, tags.topics, tags.lead, tags.passages) if draft.opening else None
+    head = "\n".join(b.text for b in draft.segmentation.preamble if b not in draft.opening)
+    facts = extract_facts(head, sections, draft.lang, draft.own, opening)
     return Policy(
         slug=slug,
         source=draft.seed.source,
@@ -302,4 +314,5 @@ def _policy(draft: Draft, slug: str, sections: tuple[PlacedSection, ...], old_sl
         encoding_guessed=draft.seed.encoding_guessed,
         old_slugs=old_slugs,
         facts=facts,
+        opening=opening,
     )

@@ -18,7 +18,7 @@ from .cache import ObjectMemo
 from .csp import add_csp
 from .i18n import N_, Labels
 from .localize import direction, format_confidence, format_number, format_policy_date, language_name
-from .model import Block, PlacedSection, Policy, Problem, Site
+from .model import OPENING_ID, Block, Opening, PlacedSection, Policy, Problem, Site
 from .slugs import number_id
 
 POLICIES_DIR = "policies"
@@ -159,7 +159,8 @@ def render_policy(policy: Policy, t: Labels) -> str:
             "and their titles are generated."
         )
         out += _note("pa-note", note, _ui_inside(policy, t))
-    skip = _title_blocks(policy)
+    # the opening is shown after the lines before it, under its own anchor (`_opening`)
+    skip = _title_blocks(policy) | {b.start for b in (policy.opening.blocks if policy.opening else ())}
     out += _blocks([b for b in policy.segmentation.preamble if b.start not in skip])
     if not policy.lang_supported:
         message = t("Topics could not be tagged: Policy Atlas has no language data for %(language)s yet.") % {
@@ -168,6 +169,9 @@ def render_policy(policy: Policy, t: Labels) -> str:
         out += _note("pa-note pa-untagged", message, _ui_inside(policy, t))
     used: set[str] = {p.id for p in policy.sections}
     first_of_topic = {topic: policy.topic_anchor(topic) for topic in TOPIC_NAMES}
+    if policy.opening is not None:
+        topics_here = [t_ for t_, sid in first_of_topic.items() if sid == OPENING_ID]
+        out += _opening(policy.opening, t, used, topics_here, _ui_inside(policy, t))
     for placed in policy.sections:
         topics_here = [t_ for t_, sid in first_of_topic.items() if sid == placed.id]
         out += _section(placed, t, used, topics_here, _ui_inside(policy, t))
@@ -251,22 +255,42 @@ def _section(placed: PlacedSection, t: Labels, used: set[str], first_of: list[st
     if placed.section.generated_title:
         generated = t("Title generated from the topic of this part.")
         out += _note("pa-note", generated, ui)
-    if placed.topics:
-        chips = " ".join(
-            f'[{md_text(t(TOPIC_NAMES[topic]))}](../topics/{topic}.md){{ .pa-chip data-pa-topic="{topic}" }}'
-            for topic in placed.topics
-        )
-        # the topic the section is mainly about; on a matrix of one row per policy the
-        # row's topic filters it (matrix.js)
-        lead = placed.lead_topic if placed.lead_topic in placed.topics else placed.topics[0]
-        same = t("Same topic in other policies")
-        compare = f"[{md_text(same)}](../matrix.md#row-{lead}){{ .pa-compare }}"
-        out += [f"{chips} · {compare}", f"{{ .pa-topics{ui} }}", ""]
+    out += _chips(placed.topics, placed.lead_topic, t, ui)
     for note in placed.removed_notes:
         message = t("Text once linked here was removed: “%(title)s”.") % {"title": note}
         out += _note("pa-note pa-removed", message, ui)
     out += _blocks(list(placed.section.blocks))
     return out
+
+
+def _opening(opening: Opening, t: Labels, used: set[str], first_of: list[str], ui: str) -> list[str]:
+    """The policy's opening (`Opening`): its anchor, the #topic-<id> anchors that land on it,
+    its topic chips and its text."""
+    out: list[str] = []
+    for extra in [f"topic-{topic}" for topic in first_of]:
+        if extra not in used:
+            used.add(extra)
+            out += [f'<div class="pa-anchor" id="{attr(extra)}" data-pa-target="{OPENING_ID}"></div>', ""]
+    used.add(OPENING_ID)
+    out += [f'<div class="pa-anchor" id="{OPENING_ID}"></div>', ""]
+    out += _chips(opening.topics, opening.lead_topic, t, ui)
+    return out + _blocks(list(opening.blocks))
+
+
+def _chips(topics: tuple[str, ...], lead: str | None, t: Labels, ui: str) -> list[str]:
+    """The topic chips of a section or of the opening, each linking to its topic's page, and
+    a link to the matrix's row of the topic it is mainly about."""
+    if not topics:
+        return []
+    chips = " ".join(
+        f'[{md_text(t(TOPIC_NAMES[topic]))}](../topics/{topic}.md){{ .pa-chip data-pa-topic="{topic}" }}'
+        for topic in topics
+    )
+    # on a matrix of one row per policy the row's topic filters it (matrix.js)
+    lead = lead if lead in topics else topics[0]
+    same = t("Same topic in other policies")
+    compare = f"[{md_text(same)}](../matrix.md#row-{lead}){{ .pa-compare }}"
+    return [f"{chips} · {compare}", f"{{ .pa-topics{ui} }}", ""]
 
 
 def _blocks(blocks: list[Block]) -> list[str]:
@@ -399,10 +423,23 @@ def _policy_json(policy: Policy, t: Labels) -> dict[str, object]:
         "words": policy.word_count,
         "paragraphs": policy.paragraph_count,
         "redirects_from": [page_url(s) for s in policy.old_slugs],
+        "opening": _opening_json(policy),
         "sections": [_section_json(policy, s) for s in policy.sections],
         "topics_tagged": policy.lang_supported,
         "topics": {t: sid for t in TOPIC_NAMES if (sid := policy.topic_anchor(t))},
         "facts": policy.facts.as_json() if policy.facts else {},
+    }
+
+
+def _opening_json(policy: Policy) -> dict[str, object] | None:
+    """The text before the first heading, past the title and date lines (`Opening`); null
+    where there is none."""
+    if policy.opening is None:
+        return None
+    return {
+        "id": OPENING_ID,
+        "url": f"{page_url(policy.slug)}#{OPENING_ID}",
+        "topics": list(policy.opening.topics),
     }
 
 

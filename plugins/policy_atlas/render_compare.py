@@ -28,11 +28,12 @@ from .localize import (
     language_name,
 )
 from .localize import format_confidence as format_percent  # a share as a localized percentage
-from .model import Policy, Site
+from .model import OPENING_ID, Policy, Site
 from .render import (
     TOPIC_NAMES,
     attr,
     display_title,
+    lang_attrs,
     md_heading,
     md_text,
     page_url,
@@ -488,12 +489,29 @@ def _topic_part(policy: Policy, topic: str, t: Labels, chars: int = EXCERPT_CHAR
     """One policy's sections on a topic, with excerpts and deep links."""
     out = [f"## {md_text(display_title(policy, t))} {{#{policy.slug}{title_attrs(policy, t)}}}", ""]
     out += [f'<div class="pa-excerpts" lang="{attr(policy.lang)}"{direction(policy.lang)} markdown>', ""]
-    for placed in policy.sections:
-        if topic not in placed.topics:
+    # a title of Policy Atlas's (the opening's, a generated one) is in the reader's language
+    ui = lang_attrs(t.lang, policy.lang)
+    parts = [
+        (
+            placed.id,
+            section_title(placed, t),
+            placed.section.generated_title,
+            placed.topics,
+            placed.passages,
+            placed.section.blocks,
+        )
+        for placed in policy.sections
+    ]
+    if policy.opening is not None:
+        opening = policy.opening
+        parts.insert(0, (OPENING_ID, t("Opening text"), True, opening.topics, opening.passages, opening.blocks))
+    for part_id, title, generated, topics, passages, blocks in parts:
+        if topic not in topics:
             continue
-        out += [f"**{_link(policy, placed.id, md_text(section_title(placed, t)))}**", ""]
-        text = " ".join(b.text for b in placed.section.blocks)
-        start = dict(placed.passages).get(topic, 0)  # from the sentence that speaks most of it
+        link = _link(policy, part_id, md_text(title)) + (f"{{{ui} }}" if generated and ui else "")
+        out += [f"**{link}**", ""]
+        text = " ".join(b.text for b in blocks)
+        start = dict(passages).get(topic, 0)  # from the sentence that speaks most of it
         excerpt = _plain_excerpt(text[start:], chars)
         if start and excerpt:
             excerpt = "… " + excerpt

@@ -17,7 +17,7 @@ MAX_SLUG_LENGTH = 48
 ID_RE = re.compile(r"^[a-z][a-z0-9-]{0,59}$")
 # Ids a policy page uses for itself; a section never takes one of them.
 RESERVED_PREFIXES = ("topic-", "s-", "pa-", "__")
-RESERVED_IDS = frozenset({"policy-body", "policy-header", "policy-meta"})
+RESERVED_IDS = frozenset({"policy-body", "policy-header", "policy-meta", "policy-opening", "policy-title"})
 
 
 @lru_cache(maxsize=65536)  # every rebuild slugs the same titles and names again

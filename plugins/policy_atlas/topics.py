@@ -267,6 +267,10 @@ class SectionTopics:
     passages: tuple[tuple[str, int], ...] = ()
 
 
+# what a part naming no topic, or not tagged at all, is about
+NO_TOPICS = SectionTopics((), None)
+
+
 @dataclass(frozen=True)
 class FactHints:
     """What reading a section for facts found in it that tells a topic: how many third
@@ -308,20 +312,14 @@ def tag_sections(
     alone = sum(1 for section in sections if section.body_text.strip()) == 1
     for index, section in enumerate(sections):
         if not section.body_text.strip():
-            out.append(SectionTopics((), None))  # a chapter heading: its subsections say it
+            out.append(NO_TOPICS)  # a chapter heading: its subsections say it
             continue
         title = "" if section.generated_title else section.title
         hint = hints[index] if hints else FactHints()
         topics, scores, reading = _section_topics(
             title, section.body_text, lex, alone, (hint.title_parties, hint.parties)
         )
-        if hint.period:
-            topics.add("retention")
-        if hint.age:
-            topics.add("children")
-        if hint.address:
-            topics.add("contact")
-        lead = max(topics, key=lambda t: (scores.get(t, 0.0), -TOPIC_IDS.index(t)), default=None)
+        lead = _with_facts(topics, scores, hint)
         if section.topic_key:
             topics.add(section.topic_key)
             lead = section.topic_key
@@ -331,23 +329,73 @@ def tag_sections(
             chapter = _chapter_topics(sections, index, lex)
             topics = set(chapter)
             lead = max(chapter, key=lambda t: (chapter[t], -TOPIC_IDS.index(t)), default=None)
-        passages = _passages(reading, topics) if topics else {}
-        # what a reader comparing retention or minors across policies wants first: the
-        # period or the age the section states ("... after 90 days"), where it is in its
-        # text; from the clause naming the topic if that is in the same sentence
-        for topic, sentence in (("retention", hint.period), ("children", hint.age)):
-            if sentence and topic in topics and (at := section.body_text.find(sentence)) >= 0:
-                if not at <= passages.get(topic, -1) < at + len(sentence):
-                    passages[topic] = at
         out.append(
             SectionTopics(
                 tuple(t for t in TOPIC_IDS if t in topics),
                 lead,
                 titled=bool(title) and lead is not None and set(topic_scores(title, lex)) == {lead},
-                passages=tuple((t, passages[t]) for t in TOPIC_IDS if t in topics and t in passages),
+                passages=_passages_shown(reading, topics, section.body_text, hint),
             )
         )
     return tuple(out)
+
+
+# What an introduction announces in a word each ("This policy explains what data we collect,
+# how we use and share it, how we protect it and what your rights are"): in a policy's
+# opening these topics take a sentence speaking of them in several words (SENTENCE_BAR),
+# as "We collect your location and the photos you upload" does. What an opening says of
+# the other topics (it may change, how to reach the company, from what age, for how long,
+# on what basis, cookies, transfers) it states, and they are read as in a section.
+ANNOUNCED = frozenset({"collection", "purposes", "sharing", "security", "rights", "choices"})
+# An opening with this many words in lines of prose (OPENING_PROSE_WORDS words or more: not
+# a menu's or a date's) is an introduction (`scope`): "This notice applies to ...".
+OPENING_SCOPE_WORDS = 15
+OPENING_PROSE_WORDS = 6
+
+
+def tag_opening(blocks: Sequence[str], lex: Lexicon, hint: FactHints = FactHints()) -> SectionTopics:
+    """The topics of a policy's opening, its text before the first heading past its title
+    and date lines (`blocks`, its paragraphs): those it states as a section would
+    (ANNOUNCED ones only where a sentence speaks of them in several words), those its facts
+    tell (`FactHints`), and `scope` where it has OPENING_SCOPE_WORDS words of prose, which
+    makes it an introduction: then `scope` is what it is mainly about."""
+    text = "\n".join(blocks)
+    if not text.strip():
+        return NO_TOPICS
+    found, scores, reading = _section_topics("", text, lex, parties=(hint.title_parties, hint.parties))
+    topics = (found - ANNOUNCED) | _said_in_a_sentence(reading, ANNOUNCED)
+    lead = _with_facts(topics, scores, hint)
+    if sum(words for block in blocks if (words := word_count(block)) >= OPENING_PROSE_WORDS) >= OPENING_SCOPE_WORDS:
+        topics.add("scope")
+        lead = "scope"  # an introduction, whatever else it says in passing
+    return SectionTopics(
+        tuple(t for t in TOPIC_IDS if t in topics), lead, passages=_passages_shown(reading, topics, text, hint)
+    )
+
+
+def _with_facts(topics: set[str], scores: dict[str, float], hint: FactHints) -> str | None:
+    """Adds to a part's `topics` those its facts tell (`FactHints`: a period, an age, a postal
+    address); returns the topic it is mainly about, the one scoring highest."""
+    if hint.period:
+        topics.add("retention")
+    if hint.age:
+        topics.add("children")
+    if hint.address:
+        topics.add("contact")
+    return max(topics, key=lambda t: (scores.get(t, 0.0), -TOPIC_IDS.index(t)), default=None)
+
+
+def _passages_shown(reading: _Reading, topics: set[str], body: str, hint: FactHints) -> tuple[tuple[str, int], ...]:
+    """Where a topic page shows a part from, for each of its topics (`_passages`); what a
+    reader comparing retention or minors across policies wants first is the period or the
+    age it states ("... after 90 days"), where it is in its text, or the clause naming the
+    topic if that is in the same sentence."""
+    passages = _passages(reading, topics) if topics else {}
+    for topic, sentence in (("retention", hint.period), ("children", hint.age)):
+        if sentence and topic in topics and (at := body.find(sentence)) >= 0:
+            if not at <= passages.get(topic, -1) < at + len(sentence):
+                passages[topic] = at
+    return tuple((t, passages[t]) for t in TOPIC_IDS if t in topics and t in passages)
 
 
 _OUTLINE_NUMBER = re.compile(r"\s*(\d{1,3}(?:\.\d{1,3})*)\.?(?=\s)")
@@ -437,7 +485,7 @@ def _cues_by_sentence(reading: _Reading, topics: set[str] | frozenset[str]) -> d
     return cues_of
 
 
-def _said_in_a_sentence(reading: _Reading, topics: frozenset[str]) -> set[str]:
+def _said_in_a_sentence(reading: _Reading, topics: frozenset[str] | set[str]) -> set[str]:
     """Those of `topics` that one sentence of the section speaks of with distinct cues
     weighing SENTENCE_BAR or more (TOPIC_WEIGHT applied)."""
     out: set[str] = set()
