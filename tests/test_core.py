@@ -35,6 +35,8 @@ def test_section_ids_are_cut_at_a_word_boundary_and_never_reserved() -> None:
     assert long == "baza-ligjore-per-perpunimin-e-informacionit-tuaj-personal"
     assert len(section_id("x" * 200)) <= 60
     assert section_id("topic-retention").startswith("x-")  # #topic-<id> is reserved for topics
+    # the page's own anchors: its title, its opening (the text before the first heading)
+    assert section_id("Policy title") == "x-policy-title" and section_id("Policy opening") == "x-policy-opening"
     assert number_id("5.2") == "s-5-2" and number_id("IV") == "s-iv"
 
 
