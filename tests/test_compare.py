@@ -279,3 +279,23 @@ def test_what_only_the_opening_says_is_ticked_and_linked_there(site: SitePages) 
     # a notice in a language without data keeps its opening, untagged and unlinked
     notice = _policy(site, "vi-notice.md")
     assert notice.opening_topics == () and not any(v == "policy-opening" for v in notice.topic_anchors.values())
+
+
+def test_a_title_in_english_over_a_text_in_another_language_is_marked_english() -> None:
+    """WebProm's policy is Albanian under the English title "Privacy Policy WebProm": on a
+    German site the title is marked English wherever it stands (so a screen reader does not
+    read it as Albanian), the Albanian titles stay Albanian, and policies.json says so."""
+    german = build(SEEDS, Lock(), "de", home_template=None)
+    webprom = next(p for p in german.assembled.site.policies if p.slug == "webprom")
+    assert webprom.lang == "sq" and webprom.title_language == "en"
+    assert '# Privacy Policy WebProm {#policy-title lang="en"}' in german.pages["policies/webprom.md"]
+    assert '## Privacy Policy WebProm {#webprom lang="en"}' in german.pages["topics/retention.md"]
+    assert '[Privacy Policy WebProm](policies/webprom.md){ lang="en" }' in german.pages["matrix.md"]
+    assert (
+        '[Deklaratë e privatësisë](policies/wuhan-chuangzhi-yicheng-technology.md){ lang="sq" }'
+        in german.pages["matrix.md"]
+    )
+    entries = {p["id"]: p for p in json.loads(german.extra["policies.json"])["policies"]}
+    assert entries["webprom"]["title_lang"] == "en" and entries["webprom"]["lang"] == "sq"
+    assert entries["wuhan-chuangzhi-yicheng-technology"]["title_lang"] == "sq"
+    assert entries["002-2c17a0862c804fc4"]["title_lang"] is None  # no title of its own

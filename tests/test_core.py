@@ -362,6 +362,24 @@ def test_only_navigation_is_skipped_when_detecting_the_language() -> None:
     assert detect_language(links).lang == "de"
 
 
+@pytest.mark.parametrize(
+    ("title", "text_lang", "expected"),
+    [
+        ("Privacy Policy WebProm", "sq", "en"),  # seed 004
+        ("Firefox OS Privacy Notice", "zu", "en"),  # the corpus's Zulu notice
+        ("Privacyverklaring Common Voice", "nl", "nl"),  # a brand inside: still Dutch
+        ("Zásady ochrany osobních údajů", "cs", "cs"),
+        ("Personvernerklæring", "nb", "nb"),
+        ("WebProm", "sq", "sq"),  # a name alone says nothing
+        ("Politique de confidentialité", "de", "de"),  # no language but English is guessed
+    ],
+)
+def test_the_title_is_in_the_texts_language_unless_it_is_english(title: str, text_lang: str, expected: str) -> None:
+    from policy_atlas.langdetect import title_language
+
+    assert title_language(title, text_lang) == expected
+
+
 def test_update_dates_labelled_as_coronamelder_and_uber_label_them() -> None:
     """ "Most recent update: 15 March 2021" closes CoronaMelder's English statement, "Date de
     modification: 17/07/2024" opens Uber's French one: both are the update date (data

@@ -184,6 +184,7 @@ class Policy:
     old_slugs: tuple[str, ...] = ()
     facts: PolicyFacts | None = None
     opening: Opening | None = None
+    title_lang: str = ""  # the language of its title where not `lang` (`langdetect.title_language`)
 
     @cached_property
     def topic_anchors(self) -> dict[str, str]:
@@ -209,6 +210,10 @@ class Policy:
             for topic in topics:
                 target.setdefault(topic, part_id)
         return {t: target[t] for part_id, topics, _ in parts for t in topics if target[t] == part_id}
+
+    @property
+    def title_language(self) -> str:
+        return self.title_lang or self.lang
 
     @property
     def opening_topics(self) -> tuple[str, ...]:

@@ -18,7 +18,7 @@ from .anchors import Lock, LockedPage, place
 from .cache import Memo
 from .facts import extract_facts
 from .front import Front, read_front, strip_legal_form
-from .langdetect import detect_language
+from .langdetect import detect_language, title_language
 from .lexicon import lexicon
 from .model import Block, DateValue, Opening, PlacedSection, Policy, Problem, SeedText, Segmentation, Site
 from .segment import segment
@@ -315,4 +315,5 @@ def _policy(draft: Draft, slug: str, sections: tuple[PlacedSection, ...], old_sl
         old_slugs=old_slugs,
         facts=facts,
         opening=opening,
+        title_lang=title_language(title, draft.lang) if title else "",
     )

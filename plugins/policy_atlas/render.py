@@ -98,7 +98,7 @@ def lang_attrs(lang: str, around: str) -> str:
 def title_attrs(policy: Policy, t: Labels) -> str:
     """The attributes of a policy's own title among the reader's words (a generated title
     is the reader's)."""
-    return "" if policy.title_generated else lang_attrs(policy.lang, t.lang)
+    return "" if policy.title_generated else lang_attrs(policy.title_language, t.lang)
 
 
 def title_link(policy: Policy, t: Labels, href: str) -> str:
@@ -418,6 +418,7 @@ def _policy_json(policy: Policy, t: Labels) -> dict[str, object]:
         "publisher": policy.publisher,
         "lang": policy.lang,
         "lang_confidence": policy.lang_confidence,
+        "title_lang": policy.title_language if policy.title else None,
         "updated": policy.updated.iso if policy.updated else None,
         "effective": policy.effective.iso if policy.effective else None,
         "words": policy.word_count,
