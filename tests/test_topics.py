@@ -1936,3 +1936,27 @@ def test_an_introduction_announcing_topics_is_about_scope_only() -> None:
         "policy.md",
     )
     assert short.opening_tags.topics == ()
+
+
+def test_a_table_of_contents_scraped_as_one_line_of_links_names_no_topic() -> None:
+    """Booking's notice opens with its table of contents glued into one line of links
+    ("[Personal data we collect](#collect)[Why we share personal data](#share)..."): like a
+    line holding one link, it is navigation, about none of the topics it names."""
+    toc = "".join(
+        f"[{title}](#{anchor})"
+        for title, anchor in [
+            ("About this privacy notice", "about"),
+            ("Personal data we collect and process", "collect"),
+            ("Why we share personal data with third parties", "share"),
+            ("How we use cookies and other tracking technologies", "cookies"),
+            ("Your rights", "rights"),
+        ]
+    )
+    draft = _draft(
+        f"# Privacy notice\n\n{toc}\n\n## About this privacy notice\n\n"
+        "This notice applies to everyone who books a stay through our website or apps.\n",
+        "policy.md",
+    )
+    assert draft.opening_tags.topics == ()
+    spaced = _draft(f"# Privacy notice\n\n{toc.replace('](', '] (')}\n\n## About\n\nText.\n", "policy.md")
+    assert spaced.opening_tags.topics  # not links any more: the words count

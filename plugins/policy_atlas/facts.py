@@ -42,7 +42,7 @@ from .organisations import (
 from .periods import may_state_periods, read_ages, read_periods
 from .text import (
     HIDDEN_EMAIL_RE,
-    LINK_LINE_RE,
+    LINKS_LINE_RE,
     cue_form,
     email_addresses,
     has_email,
@@ -309,7 +309,9 @@ def states_age(texts: list[str], lang: str) -> tuple[str, ...]:
     """The first sentence of each section's text (`section_text`) that states an age, as the
     `min_age` fact reads them, in a line that is more than a link (a table of contents
     tells no topic); "" where none does."""
-    return tuple(next((s for _, s in _reading(text, lang).ages if not LINK_LINE_RE.fullmatch(s)), "") for text in texts)
+    return tuple(
+        next((s for _, s in _reading(text, lang).ages if not LINKS_LINE_RE.fullmatch(s)), "") for text in texts
+    )
 
 
 def gives_address(bodies: list[str], lang: str) -> tuple[bool, ...]:
@@ -350,7 +352,7 @@ def third_parties_named(
         names = [
             name
             for name, sentence in _reading(text, lang).names
-            if not LINK_LINE_RE.fullmatch(sentence) and not (sources and from_source(sentence, language))
+            if not LINKS_LINE_RE.fullmatch(sentence) and not (sources and from_source(sentence, language))
         ]
         if not names:
             counts.append((0, 0))

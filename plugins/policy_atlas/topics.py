@@ -18,7 +18,7 @@ from .factlang import sentence_starts, table_rows
 from .front import lines_with_offsets
 from .lexicon import TOPIC_IDS, Lexicon, cue_regex
 from .model import Section
-from .text import HIDDEN_EMAIL_RE, LINK_LINE_RE, cue_form, has_email, has_no_space_script, word_count
+from .text import HIDDEN_EMAIL_RE, LINKS_LINE_RE, cue_form, has_email, has_no_space_script, word_count
 
 
 @cache
@@ -155,7 +155,7 @@ def _without_link_lines(body: str) -> tuple[str, tuple[tuple[int, int], ...]]:
     each line kept starts in the result and in `body`."""
     if "](" not in body:
         return body, ((0, 0),)
-    kept = [(start, line) for start, _, line in lines_with_offsets(body) if not LINK_LINE_RE.fullmatch(line)]
+    kept = [(start, line) for start, _, line in lines_with_offsets(body) if not LINKS_LINE_RE.fullmatch(line)]
     starts: list[tuple[int, int]] = []
     read_at = 0
     for start, line in kept:
@@ -347,8 +347,9 @@ def tag_sections(
 # the other topics (it may change, how to reach the company, from what age, for how long,
 # on what basis, cookies, transfers) it states, and they are read as in a section.
 ANNOUNCED = frozenset({"collection", "purposes", "sharing", "security", "rights", "choices"})
-# An opening with this many words in lines of prose (OPENING_PROSE_WORDS words or more: not
-# a menu's or a date's) is an introduction (`scope`): "This notice applies to ...".
+# An opening with this many words in lines of prose (OPENING_PROSE_WORDS words or more, not
+# only links: not a menu's, a date's or a table of contents') is an introduction (`scope`):
+# "This notice applies to ...".
 OPENING_SCOPE_WORDS = 15
 OPENING_PROSE_WORDS = 6
 
@@ -365,7 +366,8 @@ def tag_opening(blocks: Sequence[str], lex: Lexicon, hint: FactHints = FactHints
     found, scores, reading = _section_topics("", text, lex, parties=(hint.title_parties, hint.parties))
     topics = (found - ANNOUNCED) | _said_in_a_sentence(reading, ANNOUNCED)
     lead = _with_facts(topics, scores, hint)
-    if sum(words for block in blocks if (words := word_count(block)) >= OPENING_PROSE_WORDS) >= OPENING_SCOPE_WORDS:
+    lines = reading.read.split("\n")  # its lines but those that are only links
+    if sum(words for line in lines if (words := word_count(line)) >= OPENING_PROSE_WORDS) >= OPENING_SCOPE_WORDS:
         topics.add("scope")
         lead = "scope"  # an introduction, whatever else it says in passing
     return SectionTopics(
