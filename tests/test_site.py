@@ -267,3 +267,26 @@ def test_what_policy_atlas_says_inside_a_policy_is_in_the_readers_language(tmp_p
     assert "=====" not in english_body and "&#61;&#61;" not in english_body
     assert "Example Privacy Statement" not in english_body.split("<h2", 1)[0]
     assert 'class="pa-topics"' in english and 'class="pa-topics" lang=' not in english  # English in English
+
+
+def test_a_link_to_the_opening_keeps_working_when_the_opening_is_gone(tmp_path: Path) -> None:
+    """#policy-opening (the text before the first heading) is an anchor a ticket can hold:
+    when an edit removes the opening, the link still lands where the text starts."""
+    project = make_project(tmp_path, seeds=None)
+    seed = project.seeds / "notice.md"
+    seed.write_text(
+        "# Example Privacy Notice\n\nThis notice applies to everyone who uses the Example app and website.\n\n"
+        "## Data we collect\n\nWe collect your name and e-mail address when you sign up.\n",
+        encoding="utf-8",
+    )
+    project.build()
+    page = next((project.site / "policies").glob("*/index.html"))
+    assert 'id="policy-opening"' in page.read_text(encoding="utf-8")
+    seed.write_text(
+        "# Example Privacy Notice\n\n## Data we collect\n\nWe collect your name and e-mail address when you sign up.\n",
+        encoding="utf-8",
+    )
+    project.build()
+    html = page.read_text(encoding="utf-8")
+    assert html.count('id="policy-opening"') == 1
+    assert html.index('id="policy-opening"') < html.index('id="data-we-collect"')

@@ -172,6 +172,8 @@ def render_policy(policy: Policy, t: Labels) -> str:
     if policy.opening is not None:
         topics_here = [t_ for t_, sid in first_of_topic.items() if sid == OPENING_ID]
         out += _opening(policy.opening, t, used, topics_here, _ui_inside(policy, t))
+    else:  # a link to the opening of an earlier version still lands where the text starts
+        out += [f'<div class="pa-anchor" id="{OPENING_ID}"></div>', ""]
     for placed in policy.sections:
         topics_here = [t_ for t_, sid in first_of_topic.items() if sid == placed.id]
         out += _section(placed, t, used, topics_here, _ui_inside(policy, t))
