@@ -107,6 +107,20 @@ def _webprom_sections() -> tuple:
     return analyse(seed).segmentation.sections
 
 
+def test_a_locked_id_the_page_now_keeps_for_itself_is_not_put_on_a_section() -> None:
+    """A lock from before #policy-opening and #policy-title were the page's own may hold a
+    heading's id "policy-opening": it is not written on that section again, so the page
+    never has the id twice."""
+    sections = _webprom_sections()
+    first = place("webprom", "s", sections, None).page
+    entry = first.ids[2]
+    old = LockedPage(first.slug, first.source, (*first.ids[:2], replace(entry, id="policy-opening"), *first.ids[3:]))
+    again = place("webprom", "s", sections, old)
+    assert all("policy-opening" not in p.aliases and p.id != "policy-opening" for p in again.sections)
+    assert again.sections[2].id == entry.id
+    assert any(e.id == "policy-opening" for e in again.page.ids)  # still recorded, never lost
+
+
 def test_a_renamed_and_edited_section_keeps_its_id_by_similarity(tmp_path: Path) -> None:
     sections = _webprom_sections()
     index = max(range(len(sections)), key=lambda n: len(sections[n].body_text))

@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 
 from .model import PlacedSection, Section
-from .slugs import number_id, section_id, with_suffix
+from .slugs import RESERVED_IDS, number_id, section_id, with_suffix
 from .text import fold, words
 
 LOCK_SCHEMA = 2  # 2: cheaper similarity signatures; schema 1 locks are still read
@@ -353,7 +353,9 @@ def place(slug: str, source: str, sections: tuple[Section, ...], locked: LockedP
     numbers = {number_id(s.number) for s in sections if s.number}
 
     def attach(entry: LockedId, index: int, how: str) -> None:
-        if entry.id in numbers:  # never shadow a live "s-5-2" number anchor
+        # never shadow a live "s-5-2" number anchor, nor an id the page keeps for itself (a
+        # heading "Policy opening" published before #policy-opening was the opening's)
+        if entry.id in numbers or entry.id in RESERVED_IDS:
             return
         aliases[index].append(entry.id)
         holder[entry.id] = index
