@@ -276,9 +276,12 @@ def test_what_only_the_opening_says_is_ticked_and_linked_there(site: SitePages) 
     }
     rows = {row["id"]: row for row in csv.DictReader(io.StringIO(site.extra["matrix.csv"]))}
     assert rows[czech.slug]["topic:changes"] == "policy-opening"
-    # a notice in a language without data keeps its opening, untagged and unlinked
+    # the Vietnamese notice starts with its heading: no opening, no topic lands there, and
+    # #policy-opening still leads to where its text starts
     notice = _policy(site, "vi-notice.md")
-    assert notice.opening_topics == () and not any(v == "policy-opening" for v in notice.topic_anchors.values())
+    assert notice.opening is None and "policy-opening" not in notice.topic_anchors.values()
+    page = site.pages[f"policies/{notice.slug}.md"]
+    assert page.index('<div class="pa-anchor" id="policy-opening"></div>') < page.index("\n## ")
 
 
 def test_a_title_in_english_over_a_text_in_another_language_is_marked_english() -> None:
@@ -290,6 +293,10 @@ def test_a_title_in_english_over_a_text_in_another_language_is_marked_english() 
     assert webprom.lang == "sq" and webprom.title_language == "en"
     assert '# Privacy Policy WebProm {#policy-title lang="en"}' in german.pages["policies/webprom.md"]
     assert '## Privacy Policy WebProm {#webprom lang="en"}' in german.pages["topics/retention.md"]
+    policies, labels = german.assembled.site.policies, Labels("de")
+    for chart in (heatmap_svg(policies, labels), retention_svg(policies, labels)):
+        assert re.search(r'<text [^>]* lang="en">Privacy Policy WebProm</text>', chart)
+        assert re.search(r'<text [^>]* lang="cs">Zásady ochrany osobních', chart)
     assert '[Privacy Policy WebProm](policies/webprom.md){ lang="en" }' in german.pages["matrix.md"]
     assert (
         '[Deklaratë e privatësisë](policies/wuhan-chuangzhi-yicheng-technology.md){ lang="sq" }'

@@ -232,7 +232,8 @@ def test_eval_reports_each_policy_translated_into_several_languages(tmp_path: Pa
 def test_eval_scores_the_opening_where_the_truth_annotates_it(tmp_path: Path) -> None:
     """`opening:` in a truth file gives the topics of the text before the first heading:
     Policy Atlas's opening is scored against it as one more section, and a #topic link
-    landing on the opening is right where that annotation has the topic."""
+    landing on the opening is right where that annotation has the topic; a truth file
+    without it says the opening is about nothing."""
     from policy_atlas.evaluate import evaluate_file
 
     path = next(TRUTH.glob("003_*.yaml"))
@@ -255,8 +256,8 @@ def test_eval_scores_the_opening_where_the_truth_annotates_it(tmp_path: Path) ->
             doc.cells["changes"].tp,
         )
 
-    annotated, unannotated, wrong = scored(["scope", "changes"]), scored(None), scored([])
-    assert annotated[0] == unannotated[0] + 2 and annotated[1] == unannotated[1]
-    assert wrong[0] == unannotated[0] and wrong[1] == unannotated[1] + 2
+    annotated, wrong = scored(["scope", "changes"]), scored([])
+    assert annotated[0] == wrong[0] + 2 and annotated[1] == wrong[1] - 2
     assert annotated[2] == wrong[2] + 2  # #topic-changes and #topic-scope land on the opening
     assert annotated[3] == 1 and wrong[3] == 0  # the tick for changes is right only if the truth says so
+    assert scored(None) == wrong  # no `opening:`: an opening about nothing

@@ -47,7 +47,8 @@ def test_topic_anchors_land_on_sections(built: Project) -> None:
         ids = [s["id"] for s in entry["sections"]]
         for topic, section in entry["topics"].items():
             # a section, or the opening (the text before the first heading) tagged with it
-            assert section in ids or (section == entry["opening"]["id"] and topic in entry["opening"]["topics"])
+            opening = entry["opening"] or {"id": None, "topics": []}
+            assert section in ids or (section == opening["id"] and topic in opening["topics"])
             assert f'id="topic-{topic}"' in html and f'id="{section}"' in html
     webprom = facts(built)["004"]
     assert webprom["topics"]["retention"] == "ruajtje" and webprom["topics"]["children"] == "femijet"

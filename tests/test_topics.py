@@ -1923,14 +1923,16 @@ def test_an_introduction_announcing_topics_is_about_scope_only() -> None:
     assert announcing.opening_tags.topics == ("scope",)
     _, policy = place_policy(announcing, "x", None)
     assert policy.topic_anchors["scope"] == OPENING_ID
-    assert policy.topic_anchors["collection"] == "data-we-collect"
     stating = _draft(
         "Privacy Policy\n\nWelcome to Example. We collect your precise location, the photos you upload "
         "and the personal data you provide in your profile.\n\n"
-        "## Sharing\n\nWe share your data with our payment processor.\n",
+        "## Sharing\n\nWe share your data with our payment processor.\n\n"
+        "## Data we collect\n\nWe collect your name and email address when you register.\n",
         "policy.md",
     )
     assert stating.opening_tags.topics == ("scope", "collection")
+    _, policy = place_policy(stating, "x", None)
+    assert policy.topic_anchors["collection"] == "data-we-collect"  # its heading names it
     short = _draft(
         "Privacy Policy\n\nLast updated: 1 May 2024\n\n## Sharing\n\nWe share your data with our processor.\n",
         "policy.md",
@@ -1960,3 +1962,18 @@ def test_a_table_of_contents_scraped_as_one_line_of_links_names_no_topic() -> No
     assert draft.opening_tags.topics == ()
     spaced = _draft(f"# Privacy notice\n\n{toc.replace('](', '] (')}\n\n## About\n\nText.\n", "policy.md")
     assert spaced.opening_tags.topics  # not links any more: the words count
+
+
+def test_a_text_with_no_heading_after_its_opening_is_read_as_one_section() -> None:
+    """Two paragraphs and no heading: the whole policy is its opening, about every topic it
+    speaks of enough, as a policy under a single heading is, and no introduction; an
+    opening of marks only ("---") is none."""
+    draft = _draft(
+        "We collect your name and email address when you register an account with us. You can withdraw "
+        "your consent at any time and opt out of marketing emails in your settings.\n\n"
+        "We keep your data for two years after your last login and then delete it.\n"
+    )
+    assert not draft.segmentation.sections
+    assert draft.opening_tags.topics == ("collection", "retention", "choices")
+    marks = _draft("# Privacy Policy\n\n---\n\n## Data we collect\n\nWe collect your name.\n", "policy.md")
+    assert marks.opening == () and marks.opening_tags.topics == ()

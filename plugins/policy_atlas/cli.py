@@ -115,6 +115,7 @@ def _sections(path: Path, show_body: bool, show_topics: bool = True) -> int:
     from .model import OPENING_ID
     from .pipeline import analyse
     from .reader import read_seed
+    from .text import word_count
 
     seed, problems = read_seed(path.read_bytes(), str(path), path.name)
     for problem in problems:
@@ -129,7 +130,7 @@ def _sections(path: Path, show_body: bool, show_topics: bool = True) -> int:
         f"# updated={draft.date('updated')} effective={draft.date('effective')} generated={draft.segmentation.generated}"
     )
     if draft.opening:
-        words = sum(len(block.text.split()) for block in draft.opening)
+        words = word_count(draft.opening_text)
         shown = f"  topics={','.join(draft.opening_tags.topics) or '-'}" if show_topics else ""
         print(f"[0] (opening, {words} words)  #{OPENING_ID}{shown}")
         if show_body:

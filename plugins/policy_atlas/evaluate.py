@@ -1,9 +1,11 @@
 """`policy-atlas eval`: topic tagging and fact extraction against hand-made truth.
 
 Each truth file (tests/truth/<name>.yaml) lists a document's sections with the topics a
-person gave them by reading, and its facts. This module runs the real pipeline on the
-document, matches sections by title in reading order, and reports precision, recall and
-F1 per topic and per language, macro-averaged, and which facts come out right.
+person gave them by reading, the topics of its opening (`opening:`, the text before the
+first heading) and its facts. This module runs the real pipeline on the document, matches
+sections by title in reading order, and reports precision, recall and F1 per topic and per
+language, macro-averaged (the opening counting as one more section), and which facts come
+out right.
 
 A truth file with `split: heldout` belongs to the held-out set: documents annotated by
 people who never saw the classifier's output, which nobody tunes cue lists against. The
@@ -202,8 +204,9 @@ def _compare(
     titles: list[str],
     topics: list[set[str]],
 ) -> tuple[dict[str, Counts], list[str]]:
-    """Counts per topic of `topics` (one set per section titled as in `titles`) against the
-    truth's sections, matched by title in reading order; the truth titles not found."""
+    """Counts per topic of `topics` (one set per part, section or opening, titled as in
+    `titles`) against the truth's, matched by title in reading order; the truth titles not
+    found."""
     counts: dict[str, Counts] = {t: Counts() for t in TOPIC_IDS}
     unmatched: list[str] = []
     for entry, index in zip(truth, _matched(truth, titles), strict=True):
@@ -241,9 +244,10 @@ def _matched(truth: list[dict[str, Any]], titles: list[str]) -> list[int | None]
 def _cells_and_links(
     truth: list[dict[str, Any]], titles: list[str], topics: list[set[str]], policy: Policy
 ) -> tuple[dict[str, Counts], Counts]:
-    """What a reader of the matrix sees, against the truth (sections and their topics as
-    `_sections_tagged` gives them): per topic, whether the policy speaks of it at all (a
-    tick), and whether each #topic-<id> link lands on a section the truth tags with it."""
+    """What a reader of the matrix sees, against the truth (the parts, opening and sections,
+    and their topics as `_parts_tagged` gives them): per topic, whether the policy speaks of
+    it at all (a tick), and whether each #topic-<id> link lands on a part the truth tags
+    with it."""
     truth_of: dict[int, set[str]] = {}
     for entry, index in zip(truth, _matched(truth, titles), strict=True):
         if index is not None:
@@ -282,16 +286,16 @@ def _parts_tagged(draft: Draft) -> tuple[list[str], list[set[str]]]:
 
 
 def _truth_parts(truth: dict[str, Any]) -> list[dict[str, Any]]:
-    """The truth's sections, its opening first where it annotates one (`opening:`)."""
-    sections = list(truth.get("sections") or [])
-    if "opening" in truth:
-        sections.insert(0, {"title": OPENING_TITLE, "topics": truth["opening"] or []})
-    return sections
+    """The truth's sections, its opening first (`opening:`; a truth file without one says
+    the document's opening, if it has any, is about nothing: the truth set annotates every
+    opening of ten words or more)."""
+    return [{"title": OPENING_TITLE, "topics": truth.get("opening") or []}, *(truth.get("sections") or [])]
 
 
 def _score(name: str, truth: dict[str, Any], draft: Draft, opening: bool = True) -> DocResult:
-    """One document against its truth; its opening scored too where the truth annotates one
-    and `opening` is true."""
+    """One document against its truth, its opening as one more section unless `opening` is
+    false (a second annotation gives sections only): then its counts leave the opening out,
+    while what the matrix shows (`_cells_and_links`) still includes it."""
     titles, topics = _parts_tagged(draft)
     parts = _truth_parts(truth) if opening else list(truth.get("sections") or [])
     counts, unmatched = _compare(parts, titles, topics)

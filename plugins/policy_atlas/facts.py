@@ -55,7 +55,9 @@ FACT_KEYS = ("retention", "min_age", "emails", "hidden_emails", "transfer_countr
 @dataclass(frozen=True)
 class Evidence:
     value: object
-    section: str | None  # section id, OPENING_ID for the opening; None for the title and date lines
+    # section id, OPENING_ID for the opening; None for the lines before it (title, dates, a
+    # site's header or breadcrumbs)
+    section: str | None
     quote: str
 
     def as_json(self) -> dict[str, object]:
@@ -307,8 +309,8 @@ def states_retention(texts: list[str], lang: str) -> tuple[str, ...]:
 
 def states_age(texts: list[str], lang: str) -> tuple[str, ...]:
     """The first sentence of each section's text (`section_text`) that states an age, as the
-    `min_age` fact reads them, in a line that is more than a link (a table of contents
-    tells no topic); "" where none does."""
+    `min_age` fact reads them, in a line that is more than links (a table of contents tells
+    no topic); "" where none does."""
     return tuple(
         next((s for _, s in _reading(text, lang).ages if not LINKS_LINE_RE.fullmatch(s)), "") for text in texts
     )
@@ -340,9 +342,8 @@ def third_parties_named(
     all (`texts`: each section's `section_text`): organisations of the list, by name, not
     the policy's own, as the `third_parties` fact finds them by name (its recipient tables
     and links to privacy notices aside), not where a sentence names them as where data comes
-    from (`from_source`). A line that is nothing but a link (a table of contents) names
-    none, as it tells no topic. The preamble and the texts tell the
-    policy's own web site."""
+    from (`from_source`). A line that is nothing but links (a table of contents) names none,
+    as it tells no topic. The preamble and the texts tell the policy's own web site."""
     language = fact_language(lang)
     organisations = names_regex(language)
     sources = language is not None and language.source.regex is not None

@@ -184,7 +184,7 @@ class Policy:
     old_slugs: tuple[str, ...] = ()
     facts: PolicyFacts | None = None
     opening: Opening | None = None
-    title_lang: str = ""  # the language of its title where not `lang` (`langdetect.title_language`)
+    title_lang: str = ""  # the language of its title (`langdetect.title_language`); "" without one
 
     @cached_property
     def topic_anchors(self) -> dict[str, str]:
@@ -213,6 +213,7 @@ class Policy:
 
     @property
     def title_language(self) -> str:
+        """The language its title is marked as: its text's where it has no title of its own."""
         return self.title_lang or self.lang
 
     @property

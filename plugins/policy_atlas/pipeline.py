@@ -67,6 +67,10 @@ class Draft:
         return "\n".join(b.text for b in self.segmentation.preamble)
 
     @property
+    def opening_text(self) -> str:
+        return "\n".join(b.text for b in self.opening)
+
+    @property
     def own(self) -> tuple[str, str, str]:
         """What names the policy's own organisation: its publisher, title and web address."""
         return (self.publisher or "", self.title or "", str(self.seed.get("url") or ""))
@@ -98,6 +102,8 @@ def analyse(seed: SeedText) -> Draft:
     # the introduction before the first heading: not the title or date lines
     opening = tuple(b for b in segmentation.preamble if b.start >= front.end)
     intro_words = sum(word_count(KRAMDOWN_ATTRS.sub(" ", b.text)) for b in opening)
+    if not intro_words:  # a thematic break, marks: no opening
+        opening = ()
     draft = Draft(
         seed=seed,
         lang=lang,
@@ -116,14 +122,14 @@ def analyse(seed: SeedText) -> Draft:
     return replace(
         draft,
         section_tags=tag_sections(segmentation.sections, lex, intro_words, hints),
-        opening_tags=tag_opening([b.text for b in opening], lex, opening_hint),
+        opening_tags=tag_opening(draft.opening_text, lex, opening_hint, alone=not segmentation.sections),
     )
 
 
 def _fact_hints(draft: Draft) -> list[FactHints]:
     """What reading each section, then the opening, for facts finds in it that tells a topic."""
     sections = draft.segmentation.sections
-    opening = "\n".join(b.text for b in draft.opening)
+    opening = draft.opening_text
     titles = ["" if s.generated_title else s.title for s in sections] + [""]
     texts = [facts.section_text(s) for s in sections] + [opening]
     parties = facts.third_parties_named(titles, texts, draft.lang, draft.own, draft.preamble)

@@ -243,13 +243,9 @@ def _meta_table(policy: Policy, t: Labels) -> list[str]:
 def _section(placed: PlacedSection, t: Labels, used: set[str], first_of: list[str], ui: str) -> list[str]:
     """One section's anchors, heading, topic chips and text; `ui` marks what Policy Atlas
     says there as the reader's language (`_ui_inside`)."""
-    out: list[str] = []
-    topic_anchors = [f"topic-{topic}" for topic in first_of]
-    for extra in all_anchor_ids(placed)[1:] + topic_anchors:
-        if extra in used and extra not in placed.aliases:
-            continue
-        used.add(extra)
-        out += [f'<div class="pa-anchor" id="{attr(extra)}" data-pa-target="{attr(placed.id)}"></div>', ""]
+    out = _anchors(
+        all_anchor_ids(placed)[1:] + [f"topic-{topic}" for topic in first_of], placed.id, used, placed.aliases
+    )
     level = min(placed.section.level + 1, 6)
     title = section_title(placed, t)
     classes = f" .pa-generated{ui}" if placed.section.generated_title else ""
@@ -268,15 +264,24 @@ def _section(placed: PlacedSection, t: Labels, used: set[str], first_of: list[st
 def _opening(opening: Opening, t: Labels, used: set[str], first_of: list[str], ui: str) -> list[str]:
     """The policy's opening (`Opening`): its anchor, the #topic-<id> anchors that land on it,
     its topic chips and its text."""
-    out: list[str] = []
-    for extra in [f"topic-{topic}" for topic in first_of]:
-        if extra not in used:
-            used.add(extra)
-            out += [f'<div class="pa-anchor" id="{attr(extra)}" data-pa-target="{OPENING_ID}"></div>', ""]
+    out = _anchors([f"topic-{topic}" for topic in first_of], OPENING_ID, used)
     used.add(OPENING_ID)
     out += [f'<div class="pa-anchor" id="{OPENING_ID}"></div>', ""]
     out += _chips(opening.topics, opening.lead_topic, t, ui)
     return out + _blocks(list(opening.blocks))
+
+
+def _anchors(ids: list[str], target: str, used: set[str], aliases: tuple[str, ...] = ()) -> list[str]:
+    """An empty element for each of `ids` that lands on `target` (a section's or the
+    opening's id): its old ids (`aliases`, written whatever else took them) and the
+    #topic-<id> anchors of the topics first found there; no id twice on a page (`used`)."""
+    out: list[str] = []
+    for extra in ids:
+        if extra in used and extra not in aliases:
+            continue
+        used.add(extra)
+        out += [f'<div class="pa-anchor" id="{attr(extra)}" data-pa-target="{attr(target)}"></div>', ""]
+    return out
 
 
 def _chips(topics: tuple[str, ...], lead: str | None, t: Labels, ui: str) -> list[str]:

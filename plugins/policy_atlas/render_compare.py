@@ -268,6 +268,8 @@ def heatmap_svg(policies: tuple[Policy, ...], t: Labels) -> str:
         for _, group in entities
     ]
     names = [name for name, _ in entities]
+    # a policy's own title is marked as its language, a language's name is the reader's
+    langs = [title_attrs(group[0], t) if len(policies) <= CHART_LIMIT else "" for _, group in entities]
     transposed = len(entities) > TRANSPOSE_AT
     short = _distinct_shorts(names, 40 if transposed else 28)
     rows, columns = (names, topics) if transposed else (topics, names)
@@ -291,14 +293,17 @@ def heatmap_svg(policies: tuple[Policy, ...], t: Labels) -> str:
     ]
     for col, column_label in enumerate(column_labels):
         x = label_w + col * cell + cell / 2
+        lang = "" if transposed else langs[col]
         parts.append(
-            f'<text x="{x:.0f}" y="{top - 6}" transform="rotate(-60 {x:.0f} {top - 6})" font-size="10">'
+            f'<text x="{x:.0f}" y="{top - 6}" transform="rotate(-60 {x:.0f} {top - 6})" font-size="10"{lang}>'
             f"{html.escape(column_label)}</text>"
         )
     for row, name in enumerate(rows):
         y = top + row * cell + 13
-        label = short[row] if transposed else name
-        parts.append(f'<text x="{label_w - 6}" y="{y}" text-anchor="end" font-size="11">{html.escape(label)}</text>')
+        label, lang = (short[row], langs[row]) if transposed else (name, "")
+        parts.append(
+            f'<text x="{label_w - 6}" y="{y}" text-anchor="end" font-size="11"{lang}>{html.escape(label)}</text>'
+        )
 
     def square(entity: int, topic: int) -> str:
         row, col = (entity, topic) if transposed else (topic, entity)
@@ -379,8 +384,8 @@ def retention_svg(policies: tuple[Policy, ...], t: Labels) -> str:
         label = _short(title, 40) if title not in shared else f"{_short(title, 22)} ({_tail(policy, title)})"
         href = f"../{page_url(policy.slug)}" + (f"#{sid}" if (sid := _evidence(policy, "retention").get(iso)) else "")
         parts.append(
-            f'<a href="{attr(href)}"><text x="{label_w - 6}" y="{y + 13}" text-anchor="end" font-size="11">'
-            f"{html.escape(label)}</text></a>"
+            f'<a href="{attr(href)}"><text x="{label_w - 6}" y="{y + 13}" text-anchor="end" font-size="11"'
+            f"{title_attrs(policy, t)}>{html.escape(label)}</text></a>"
         )
         parts.append(
             f'<rect x="{label_w}" y="{y}" width="{length:.1f}" height="{bar - 6}" fill="var(--md-accent-fg-color, #526cfe)">'

@@ -257,7 +257,8 @@ def _named_by_table_headers(body: str, lex: Lexicon) -> set[str]:
 
 @dataclass(frozen=True)
 class SectionTopics:
-    """What one section is about: its topics (fixed order) and the one it is mainly about."""
+    """What one section, or a policy's opening, is about: its topics (fixed order) and the
+    one it is mainly about."""
 
     topics: tuple[str, ...]
     lead: str | None  # the topic scoring highest, or the one its generated title names
@@ -319,7 +320,7 @@ def tag_sections(
         topics, scores, reading = _section_topics(
             title, section.body_text, lex, alone, (hint.title_parties, hint.parties)
         )
-        lead = _with_facts(topics, scores, hint)
+        lead = _add_fact_topics(topics, scores, hint)
         if section.topic_key:
             topics.add(section.topic_key)
             lead = section.topic_key
@@ -354,20 +355,22 @@ OPENING_SCOPE_WORDS = 15
 OPENING_PROSE_WORDS = 6
 
 
-def tag_opening(blocks: Sequence[str], lex: Lexicon, hint: FactHints = FactHints()) -> SectionTopics:
+def tag_opening(text: str, lex: Lexicon, hint: FactHints = FactHints(), alone: bool = False) -> SectionTopics:
     """The topics of a policy's opening, its text before the first heading past its title
-    and date lines (`blocks`, its paragraphs): those it states as a section would
-    (ANNOUNCED ones only where a sentence speaks of them in several words), those its facts
-    tell (`FactHints`), and `scope` where it has OPENING_SCOPE_WORDS words of prose, which
-    makes it an introduction: then `scope` is what it is mainly about."""
-    text = "\n".join(blocks)
+    and date lines: those it states as a section would (ANNOUNCED ones only where a sentence
+    speaks of them in several words), those its facts tell (`FactHints`), and `scope` where
+    it has OPENING_SCOPE_WORDS words of prose, which makes it an introduction: then `scope`
+    is what it is mainly about. An opening that is `alone`, the policy's whole text as no
+    heading follows it, is read as a policy standing under one heading is: about every
+    topic it scores for (`tag_sections`), an introduction to nothing."""
     if not text.strip():
         return NO_TOPICS
-    found, scores, reading = _section_topics("", text, lex, parties=(hint.title_parties, hint.parties))
-    topics = (found - ANNOUNCED) | _said_in_a_sentence(reading, ANNOUNCED)
-    lead = _with_facts(topics, scores, hint)
+    found, scores, reading = _section_topics("", text, lex, alone, (hint.title_parties, hint.parties))
+    topics = found if alone else (found - ANNOUNCED) | _said_in_a_sentence(reading, ANNOUNCED)
+    lead = _add_fact_topics(topics, scores, hint)
     lines = reading.read.split("\n")  # its lines but those that are only links
-    if sum(words for line in lines if (words := word_count(line)) >= OPENING_PROSE_WORDS) >= OPENING_SCOPE_WORDS:
+    prose = sum(words for line in lines if (words := word_count(line)) >= OPENING_PROSE_WORDS)
+    if not alone and prose >= OPENING_SCOPE_WORDS:
         topics.add("scope")
         lead = "scope"  # an introduction, whatever else it says in passing
     return SectionTopics(
@@ -375,7 +378,7 @@ def tag_opening(blocks: Sequence[str], lex: Lexicon, hint: FactHints = FactHints
     )
 
 
-def _with_facts(topics: set[str], scores: dict[str, float], hint: FactHints) -> str | None:
+def _add_fact_topics(topics: set[str], scores: dict[str, float], hint: FactHints) -> str | None:
     """Adds to a part's `topics` those its facts tell (`FactHints`: a period, an age, a postal
     address); returns the topic it is mainly about, the one scoring highest."""
     if hint.period:
