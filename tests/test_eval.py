@@ -168,7 +168,8 @@ def _matrix_figures(out: str) -> tuple[float, int, int]:
     right and in all, as the report states them."""
     ticks = re.search(r"its ticks \(a policy speaks of a topic or not\), macro-F1: dev (\d\.\d\d)", out)
     links = re.search(
-        r"its #topic-<id> links, landing on a section the truth tags with the topic: dev (\d+) of (\d+)", out
+        r"its #topic-<id> links, landing on a section \(or the opening\) the truth tags with the topic: dev (\d+) of (\d+)",
+        out,
     )
     assert ticks and links, out
     return float(ticks.group(1)), int(links.group(1)), int(links.group(2))

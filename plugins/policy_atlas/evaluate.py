@@ -483,7 +483,7 @@ def format_report(report: Report) -> str:
         + ", ".join(f"{name} {part.cells_macro_f1():.2f}" for name, part in splits)
         + f"; languages at {TARGET_F1} or more: {sum(1 for f1 in cells.values() if f1 >= TARGET_F1)}"
         f" of {len(cells)}",
-        "  its #topic-<id> links, landing on a section the truth tags with the topic: "
+        "  its #topic-<id> links, landing on a section (or the opening) the truth tags with the topic: "
         + ", ".join(
             f"{name} {links.tp} of {links.tp + links.fp} ({links.precision:.2f})"
             for name, links in ((name, part.links()) for name, part in splits)
