@@ -169,11 +169,8 @@ def render_policy(policy: Policy, t: Labels) -> str:
         out += _note("pa-note pa-untagged", message, _ui_inside(policy, t))
     used: set[str] = {p.id for p in policy.sections}
     first_of_topic = {topic: policy.topic_anchor(topic) for topic in TOPIC_NAMES}
-    if policy.opening is not None:
-        topics_here = [t_ for t_, sid in first_of_topic.items() if sid == OPENING_ID]
-        out += _opening(policy.opening, t, used, topics_here, _ui_inside(policy, t))
-    else:  # a link to the opening of an earlier version still lands where the text starts
-        out += [f'<div class="pa-anchor" id="{OPENING_ID}"></div>', ""]
+    topics_here = [t_ for t_, sid in first_of_topic.items() if sid == OPENING_ID]
+    out += _opening(policy.opening, t, used, topics_here, _ui_inside(policy, t))
     for placed in policy.sections:
         topics_here = [t_ for t_, sid in first_of_topic.items() if sid == placed.id]
         out += _section(placed, t, used, topics_here, _ui_inside(policy, t))
@@ -261,12 +258,15 @@ def _section(placed: PlacedSection, t: Labels, used: set[str], first_of: list[st
     return out
 
 
-def _opening(opening: Opening, t: Labels, used: set[str], first_of: list[str], ui: str) -> list[str]:
+def _opening(opening: Opening | None, t: Labels, used: set[str], first_of: list[str], ui: str) -> list[str]:
     """The policy's opening (`Opening`): its anchor, the #topic-<id> anchors that land on it,
-    its topic chips and its text."""
+    its topic chips and its text. A policy without one still has the anchor, where its text
+    starts, so that a link to the opening of an earlier version keeps landing."""
     out = _anchors([f"topic-{topic}" for topic in first_of], OPENING_ID, used)
     used.add(OPENING_ID)
     out += [f'<div class="pa-anchor" id="{OPENING_ID}"></div>', ""]
+    if opening is None:
+        return out
     out += _chips(opening.topics, opening.lead_topic, t, ui)
     return out + _blocks(list(opening.blocks))
 

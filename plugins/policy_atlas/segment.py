@@ -119,11 +119,9 @@ HEADLESS_OPENING_SHARE = 0.5
 
 
 def _headless_opening(paras: list[_Para], first: int, stop: int) -> bool:
-    def words(chosen: list[_Para]) -> int:
-        return sum(len(p.text.split()) for p in chosen)
-
-    opening = words(paras[first:stop])
-    return opening >= HEADLESS_OPENING_WORDS and opening >= HEADLESS_OPENING_SHARE * words(paras[first:])
+    opening = sum(word_count(p.text) for p in paras[first:stop])
+    total = opening + sum(word_count(p.text) for p in paras[stop:])
+    return opening >= HEADLESS_OPENING_WORDS and opening >= HEADLESS_OPENING_SHARE * total
 
 
 # --- finding headings -------------------------------------------------------------

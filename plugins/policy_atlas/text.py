@@ -48,16 +48,16 @@ def email_addresses(text: str) -> list[str]:
 
 # Cloudflare's e-mail obfuscation; in Markdown its brackets may be escaped ("\\[email protected\\]")
 HIDDEN_EMAIL_RE = re.compile(r"\[email(?:\s|&#160;|\u00a0)protected\\?\]", re.IGNORECASE)
-# A Markdown link, its address allowed one level of parentheses inside
-_LINK = r"\[[^\]\n]*\]\((?P<target>(?:[^()\n]|\([^()\n]*\))*)\)"
+# A Markdown link's address, allowed one level of parentheses inside; a list item's mark
+_ADDRESS = r"(?:[^()\n]|\([^()\n]*\))*"
 _ITEM_MARK = r"[ \t]*(?:[*+-]|\d+[.)])?[ \t]*"
 # A line that is nothing but one link, a list item or not: a menu entry, a language
 # switcher, a table of contents ("1. [Retention of Your Information](#retention)").
-LINK_LINE_RE = re.compile(rf"{_ITEM_MARK}{_LINK}[ \t]*")
+LINK_LINE_RE = re.compile(rf"{_ITEM_MARK}\[[^\]\n]*\]\((?P<target>{_ADDRESS})\)[ \t]*")
 # A line that is nothing but links, one or several, glued or apart ("[Home](/) | [Blog](/b)",
 # "[Home](/) - [Blog](/b)"): a menu, a table of contents scraped as one line ("[About this
 # notice](#about)[Terms we use](#terms)..."). It names every topic and is about none.
-LINKS_LINE_RE = re.compile(rf"{_ITEM_MARK}(?:{_LINK.replace('?P<target>', '?:')}(?:[ \t|·•,;/–—-]*))+")
+LINKS_LINE_RE = re.compile(rf"{_ITEM_MARK}(?:\[[^\]\n]*\]\({_ADDRESS}\)[ \t|·•,;/–—-]*)+")
 # contact details or links: such a line is never a heading or a title
 CONTACTISH = re.compile(r"@|\[email|\+\d[\d -]{6,}|https?://|www\.", re.IGNORECASE)
 _MD_EMPHASIS = re.compile(r"(\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w))")
