@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import socket
 import subprocess
 import time
 import urllib.request
+from pathlib import Path
 
 from conftest import BIN, Project
 
@@ -35,10 +37,12 @@ def wait_for(predicate, timeout: float) -> bool:  # type: ignore[no-untyped-def]
     return False
 
 
-def test_editing_a_seed_rebuilds_the_served_page(project: Project) -> None:
+def test_editing_a_seed_rebuilds_the_served_page(project: Project, tmp_path: Path) -> None:
     port = free_port()
     url = f"http://127.0.0.1:{port}/policies/webprom/"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    scratch = tmp_path / "serve-tmp"  # where `mkdocs serve` writes the site it serves
+    scratch.mkdir()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(scratch)}
     server = subprocess.Popen(
         [str(BIN / "mkdocs"), "serve", "--livereload", "--no-strict", "-a", f"127.0.0.1:{port}"],
         cwd=project.root,
@@ -65,8 +69,12 @@ def test_editing_a_seed_rebuilds_the_served_page(project: Project) -> None:
         # serving never writes the lock: only `make build` publishes ids
         assert not project.lock.exists()
     finally:
-        server.terminate()
+        server.send_signal(signal.SIGINT)  # Ctrl-C, as a user stops it
         try:
-            server.wait(timeout=10)
+            _, err = server.communicate(timeout=30)
         except subprocess.TimeoutExpired:
             server.kill()
+            raise
+    # stopped as a user stops it, the server removes the site it served and says nothing amiss
+    assert not list(scratch.iterdir()), f"mkdocs serve left {list(scratch.iterdir())}"
+    assert "Traceback" not in err
