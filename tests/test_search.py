@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import copy
+import html
 import json
+import re
 
+from conftest import Project
 from policy_atlas import search
+from policy_atlas.lexicon import TOPIC_IDS
 
 CONFIG = {
     "lang": ["en"],
@@ -50,3 +54,31 @@ def test_entries_folded_in_place_serialize_as_the_folded_file() -> None:
     edited[0]["text"] = "Çështje të reja"
     search.fold_entries(copy.deepcopy(CONFIG), edited, ["sq", "en"])
     assert edited[0]["text"] == "Çështje të reja Ceshtje te"  # the words that had diacritics
+
+
+def test_a_passage_is_found_on_its_policy_page_only(built: Project) -> None:
+    """The built site's index: topic pages and the matrix are found by their names, but what
+    they only repeat of the policies (excerpts, cells, chart labels) is not indexed again."""
+    docs = json.loads((built.site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    places = {entry["location"]: entry for entry in docs}
+    topic_places = {place for place in places if place.startswith("topics/")}
+    assert topic_places == {"topics/"} | {f"topics/{topic}/" for topic in TOPIC_IDS}
+    assert places["topics/retention/"]["title"] == "Retention"
+    assert places["matrix/#coverage"]["text"] == ""  # the heatmap's labels are not words to find
+
+    # the first words of an excerpt the retention page shows: found in its policy, nowhere else
+    page = (built.site / "topics" / "retention" / "index.html").read_text(encoding="utf-8")
+    excerpt = re.search(r'<div class="pa-excerpts"[^>]*>\s*<p><strong>.*?</strong></p>\s*<p>(.*?)</p>', page, re.S)
+    assert excerpt is not None
+    words = re.findall(r"\w+", html.unescape(excerpt.group(1)))[:6]
+    phrase = re.compile(r"\W+".join(map(re.escape, words)))
+    found = [entry["location"] for entry in docs if phrase.search(html.unescape(entry["text"]))]
+    assert found and all(place.startswith("policies/") for place in found), found
+
+    titles = [
+        p["title"] or p["label"]
+        for p in json.loads((built.site / "policies.json").read_text(encoding="utf-8"))["policies"]
+    ]
+    for entry in docs:
+        if entry["location"].startswith(("matrix/", "topics/")):
+            assert not any(title in entry["text"] for title in titles), entry["location"]

@@ -58,9 +58,19 @@ def md_text(text: str) -> str:
     return _LIST_START.sub(lambda m: f"{m.group(1)}&#{ord(m.group(2))};", escaped)
 
 
-def md_heading(level: int, text: str, anchor: str | None = None) -> str:
-    """A Markdown heading of plain text, with an explicit id when given."""
-    suffix = f" {{#{anchor}}}" if anchor else ""
+# Material's search leaves out a block or a heading's section carrying this attribute. What
+# only repeats the policies' own pages (topic-page excerpts, the matrix's cells, the charts'
+# labels) is left out: a search finds each passage once, on its policy's page, and the index
+# every page loads stays the size of the policies' text (at 1,000 policies it was a third
+# larger, and the browser builds it anew on every page).
+SEARCH_EXCLUDE = "data-search-exclude"
+
+
+def md_heading(level: int, text: str, anchor: str | None = None, searchable: bool = True) -> str:
+    """A Markdown heading of plain text, with an explicit id when given; with `searchable`
+    false, its section is left out of the search index (SEARCH_EXCLUDE)."""
+    attrs = ([f"#{anchor}"] if anchor else []) + ([] if searchable else [SEARCH_EXCLUDE])
+    suffix = f" {{{' '.join(attrs)}}}" if attrs else ""
     return f"{'#' * level} {md_text(text)}{suffix}"
 
 

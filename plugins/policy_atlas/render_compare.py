@@ -30,6 +30,7 @@ from .localize import (
 from .localize import format_confidence as format_percent  # a share as a localized percentage
 from .model import OPENING_ID, Policy, Site
 from .render import (
+    SEARCH_EXCLUDE,
     TOPIC_NAMES,
     attr,
     display_title,
@@ -172,7 +173,12 @@ def render_matrix(site: Site, t: Labels) -> str:
 def _wide(policies: tuple[Policy, ...], t: Labels) -> list[str]:
     topic_label = t("Topic")
     head = [md_text(topic_label)] + [title_link(p, t, _target(p, prefix="")) for p in policies]
-    lines = ['<div class="pa-matrix pa-wide" markdown>', "", "| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    lines = [
+        f'<div class="pa-matrix pa-wide" {SEARCH_EXCLUDE} markdown>',
+        "",
+        "| " + " | ".join(head) + " |",
+        "|" + "---|" * len(head),
+    ]
     for topic in TOPIC_IDS:
         cells = [f'<span id="row-{topic}"></span>{md_text(t(TOPIC_NAMES[topic]))}']
         cells += [topic_cell(p, topic, t, prefix="") for p in policies]
@@ -208,7 +214,7 @@ def _long(policies: tuple[Policy, ...], t: Labels) -> list[str]:
         f'data-pa-all-label="{attr(labels["all"])}" data-pa-count-label="{attr(labels["shown"])}"></div>',
         "",
         # one CSS grid per row (assets/policy-atlas.css): the browser lays out only the rows in view
-        f'<div class="pa-matrix pa-long" style="--pa-topics: {len(TOPIC_IDS)}" markdown>',
+        f'<div class="pa-matrix pa-long" style="--pa-topics: {len(TOPIC_IDS)}" {SEARCH_EXCLUDE} markdown>',
         "",
         "| " + " | ".join(head) + " |",
         "|" + "---|" * len(head),
@@ -418,7 +424,7 @@ def _chart_box(svg: str) -> str:
         return svg
     height = re.search(r'height="(\d+)"', svg)
     size = f' style="contain-intrinsic-block-size: auto {height.group(1)}px"' if height else ""
-    return f'<div class="pa-chart-box"{size}>{svg}</div>'
+    return f'<div class="pa-chart-box"{size} {SEARCH_EXCLUDE}>{svg}</div>'
 
 
 def _tail(policy: Policy, title: str) -> str:
@@ -479,7 +485,7 @@ def render_topic(site: Site, topic: str, t: Labels) -> str:
         variant = (topic, t.lang, chars)
         out.append(_TOPIC_PARTS.get(policy, variant, lambda p=policy: _topic_part(p, topic, t, chars)))
     if missing:
-        out += [md_heading(2, t("Not covered"), "not-covered"), ""]
+        out += [md_heading(2, t("Not covered"), "not-covered", searchable=False), ""]
         out += [_MISSING.get(policy, t.lang, lambda p=policy: _missing_item(p, t)) for policy in missing]
         out.append("")
     return "\n".join(out)
@@ -492,7 +498,8 @@ def _missing_item(policy: Policy, t: Labels) -> str:
 
 def _topic_part(policy: Policy, topic: str, t: Labels, chars: int = EXCERPT_CHARS) -> str:
     """One policy's sections on a topic, with excerpts and deep links."""
-    out = [f"## {md_text(display_title(policy, t))} {{#{policy.slug}{title_attrs(policy, t)}}}", ""]
+    heading = f"## {md_text(display_title(policy, t))} {{#{policy.slug} {SEARCH_EXCLUDE}{title_attrs(policy, t)}}}"
+    out = [heading, ""]
     out += [f'<div class="pa-excerpts" lang="{attr(policy.lang)}"{direction(policy.lang)} markdown>', ""]
     # a title of Policy Atlas's (the opening's, a generated one) is in the reader's language
     ui = lang_attrs(t.lang, policy.lang)
