@@ -231,6 +231,31 @@ def test_search_finds_policies_with_and_without_diacritics(
     page.close()
 
 
+@pytest.mark.parametrize("how", ["click", "key"])
+def test_the_search_index_loads_when_the_reader_goes_to_search(browser: Browser, site_url: str, how: str) -> None:
+    """Not on every page: Material would request it as each page loads (30 MB at 1,000
+    policies). Clicking the search field, or pressing "/", sends the request, and searching
+    then works."""
+    page = browser.new_page()
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(request.url))
+    page.goto(f"{site_url}matrix/", wait_until="load")
+    page.wait_for_timeout(1000)  # Material has set itself up and would have asked by now
+    assert not [url for url in asked if "search_index.json" in url]
+    assert any("/assets/javascripts/bundle." in url for url in asked)  # Material did run
+    with page.expect_response(lambda response: "search_index.json" in response.url and response.ok):
+        if how == "click":
+            page.locator(".md-search__input").first.click()
+        else:
+            page.keyboard.press("/")
+    page.wait_for_function("() => !/Initializ/i.test(document.querySelector('.md-search-result__meta').textContent)")
+    page.keyboard.type("udaje")
+    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    links = page.eval_on_selector_all(".md-search-result__link", "els => els.map(e => e.href)")
+    assert any("/policies/zasady-ochrany-osobnich-udaju/" in link for link in links), links
+    page.close()
+
+
 def test_hostile_payloads_never_run_or_load(browser: Browser, tmp_path: Path) -> None:
     from conftest import make_project
     from test_bad_input import HOSTILE

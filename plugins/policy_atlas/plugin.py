@@ -26,8 +26,8 @@ from .csp import add_csp
 from .i18n import Labels, has_catalog
 from .pipeline import prepare_languages
 from .render import HOME_MARKER, render_home
-from .search import fold_entries, fold_search_index, folded_index_parts
-from .site import SitePages, asset_files, build
+from .search import fold_entries, fold_search_index, folded_index_parts, load_index_on_demand
+from .site import SEARCH_ON_DEMAND, SitePages, asset_files, build
 
 log = logging.getLogger("mkdocs.plugins.policy_atlas")
 
@@ -131,10 +131,12 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
         return None
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
-        return add_csp(output)
+        return add_csp(load_index_on_demand(output, SEARCH_ON_DEMAND))
 
     def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:
-        return add_csp(output_content) if template_name.endswith(".html") else output_content
+        if not template_name.endswith(".html"):
+            return output_content
+        return add_csp(load_index_on_demand(output_content, SEARCH_ON_DEMAND))
 
     # --- after the build --------------------------------------------------------------
 

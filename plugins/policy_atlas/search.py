@@ -107,3 +107,19 @@ def _folded_words(text: str) -> str:
         if folded != word and folded.isascii():
             seen.setdefault(folded, None)
     return " ".join(seen)
+
+
+# Material's bundle as its templates write it, the script that requests the search index as
+# it runs; group 1 is the way from the page to the site's root ("../", "" or "/").
+_BUNDLE = re.compile(r'<script src="([^"]*)assets/javascripts/bundle\.[0-9a-f]+\.min\.js"></script>')
+
+
+def load_index_on_demand(html: str, script: str) -> str:
+    """The page with `script` (assets/search-on-demand.js, as a path from the site's root)
+    right before Material's bundle, so that it holds back the bundle's request for the search
+    index until the reader goes to search; a page without the bundle as it is."""
+    match = _BUNDLE.search(html)
+    if match is None:
+        return html
+    tag = f'<script src="{match.group(1)}{script}"></script>\n'
+    return html[: match.start()] + tag + html[match.start() :]

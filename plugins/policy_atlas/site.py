@@ -30,7 +30,9 @@ from .render_compare import matrix_csv, render_matrix, render_topic, render_topi
 ASSET_DIR = "assets/policy-atlas"
 # a policy that did not change keeps its rendered page (mkdocs serve)
 _PAGES: ObjectMemo[str] = ObjectMemo()
-ASSETS = ("policy-atlas.css", "policy-atlas.js", "matrix.js", "redirect.js")
+ASSETS = ("policy-atlas.css", "policy-atlas.js", "matrix.js", "redirect.js", "search-on-demand.js")
+# put by the plugin before Material's own script on every page (search.load_index_on_demand)
+SEARCH_ON_DEMAND = f"{ASSET_DIR}/search-on-demand.js"
 
 
 @dataclass
