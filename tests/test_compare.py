@@ -9,6 +9,7 @@ import io
 import json
 import re
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,16 @@ from conftest import SEEDS, require_corpus
 from policy_atlas.anchors import Lock
 from policy_atlas.i18n import Labels
 from policy_atlas.model import Policy
-from policy_atlas.render_compare import CHART_LIMIT, TRANSPOSE_AT, fact_cell, heatmap_svg, retention_svg
+from policy_atlas.render_compare import (
+    CHART_LIMIT,
+    LONG_CELL_VALUES,
+    TRANSPOSE_AT,
+    WIDE_LIMIT,
+    fact_cell,
+    heatmap_svg,
+    render_matrix,
+    retention_svg,
+)
 from policy_atlas.site import SitePages, build
 
 # A Vietnamese notice (no data file for Vietnamese): it speaks of cookies, of keeping data
@@ -182,10 +192,36 @@ def test_a_long_list_of_periods_in_a_row_of_the_matrix_ends_in_a_count(site: Sit
     thirty = next(
         e.section for k, items in webprom.facts.evidence if k == "retention" for e in items if e.value == "P30D"
     )
-    assert cell.endswith(f"[+1](policies/{webprom.slug}.md#{thirty})")
-    assert "90 days" in cell and "14 days" in cell and "30 days" not in cell
+    assert cell.endswith(f'[+1](policies/{webprom.slug}.md#{thirty} "30 days")')  # its title names it
+    assert "[90 days]" in cell and "[14 days]" in cell and "[30 days]" not in cell
     assert 'data-pa-sort="90' in cell
     assert "+" not in fact_cell(webprom, "retention", t, prefix="", limit=3)
+
+
+def test_the_matrix_of_one_row_per_policy_has_every_fact_column(site: SitePages) -> None:
+    """Beyond WIDE_LIMIT policies the matrix is one row per policy: it still shows every
+    fact the wide one does, third parties and contact included, each value linked to its
+    section; a long list shows its first values and "+N" naming the rest in its title."""
+    wuhan = _policy(site, "001_00a49832638047e1.txt")
+    assert wuhan.facts is not None and len(wuhan.facts.third_parties) == 6
+    t = Labels("en")
+    cell = fact_cell(wuhan, "third_parties", t, prefix="", limit=LONG_CELL_VALUES)
+    shown, rest = wuhan.facts.third_parties[:LONG_CELL_VALUES], wuhan.facts.third_parties[LONG_CELL_VALUES:]
+    assert all(f"[{name}](policies/{wuhan.slug}.md#" in cell for name in shown)
+    more = re.search(r'\[\+(\d+)\]\(policies/[^ )]+#[^ )]+ "([^"]+)"\)$', cell)
+    assert more is not None and int(more.group(1)) == len(rest) and more.group(2) == ", ".join(rest)
+    assert all(f"[{name}]" not in cell for name in rest)
+    seed_002 = _policy(site, "002_2c17a0862c804fc4.txt")  # two addresses, both hidden by the page
+    assert fact_cell(seed_002, "contact", t, prefix="", limit=LONG_CELL_VALUES).startswith("[address hidden](policies/")
+
+    many = [*site.assembled.site.policies] * (WIDE_LIMIT // len(site.assembled.site.policies) + 1)
+    page = render_matrix(replace(site.assembled.site, policies=tuple(many)), t)
+    assert 'class="pa-matrix pa-long"' in page
+    head = next(line for line in page.splitlines() if line.startswith("| Policy |"))
+    for key in ("retention", "min_age", "countries", "cookies", "third_parties", "contact"):
+        assert f'id="fact-{key}"' in head
+    row = next(line for line in page.splitlines() if line.startswith("| [") and "[Tencent](" in line)
+    assert f"(policies/{wuhan.slug}.md)" in row.split(" | ")[0] and f'"{", ".join(rest)}")' in row
 
 
 def test_exports_name_a_policy_without_a_title_as_its_page_does(site: SitePages) -> None:

@@ -170,6 +170,27 @@ def test_filtering_by_language_and_by_topic_hides_the_others(matrix: Page) -> No
     assert all((not r["hidden"]) == (r["lang"] == lang and r["links"][column]) for r in rows)
 
 
+def test_filtering_by_a_third_party_finds_it_behind_a_count(matrix: Page) -> None:
+    """The third parties column shows four names, then "+N" naming the others in its title:
+    typing one of those others in the filter finds the policy all the same."""
+    column = _column(matrix, "fact-third_parties")
+    assert _column(matrix, "fact-contact") == column + 1
+    found = matrix.evaluate(
+        """(column) => { for (const tr of document.querySelectorAll('.pa-long tbody tr')) {
+             const more = tr.cells[column].querySelector('a[title]');
+             if (more) return {policy: tr.cells[0].textContent.trim(), names: more.title,
+                               shown: tr.cells[column].textContent}; }
+             return null; }""",
+        column,
+    )
+    assert found is not None, "no policy names more than four third parties"
+    hidden = found["names"].split(", ")[-1]
+    assert hidden not in found["shown"]
+    matrix.fill(".pa-matrix-tools input[type=search]", hidden)
+    shown = [r["policy"] for r in matrix.evaluate(_ROWS) if not r["hidden"]]
+    assert found["policy"] in shown and len(shown) < SIZE
+
+
 def test_a_link_to_a_topics_row_shows_the_policies_covering_it(browser: Browser, url: str) -> None:
     """ "Same topic in other policies" links to matrix/#row-<topic>: on the matrix of one row
     per policy that filters it by the topic, and a later link to another row refilters."""
@@ -192,12 +213,12 @@ def test_a_link_to_a_topics_row_shows_the_policies_covering_it(browser: Browser,
 
 
 def test_matrix_links_land_on_the_section_heading(browser: Browser, matrix: Page) -> None:
-    column = _column(matrix, "row-retention")
+    columns = [_column(matrix, "row-retention"), _column(matrix, "fact-retention")]
     hrefs: list[str] = matrix.evaluate(
-        """(column) => Array.from(document.querySelectorAll('.pa-long tbody tr'))
-             .flatMap(tr => [tr.cells[column], tr.cells[tr.cells.length - 4]])
+        """(columns) => Array.from(document.querySelectorAll('.pa-long tbody tr'))
+             .flatMap(tr => columns.map(column => tr.cells[column]))
              .flatMap(td => Array.from(td.querySelectorAll('a[href*="#"]')).map(a => a.href))""",
-        column,
+        columns,
     )
     assert len(hrefs) > 50
     for href in hrefs[:: max(1, len(hrefs) // 4)][:4]:  # a tick and retention values, spread over the table

@@ -13,6 +13,7 @@ import io
 import math
 import re
 from collections import Counter
+from collections.abc import Sequence
 
 from .cache import ObjectMemo
 from .facts import WORDED_FACTS
@@ -91,7 +92,7 @@ def _evidence(policy: Policy, key: str) -> dict[object, str | None]:
 
 def fact_cell(policy: Policy, key: str, t: Labels, prefix: str = "../", limit: int | None = None) -> str:
     """One fact of one policy, localized, each value linked to its evidence; of a list of
-    periods or countries the first `limit`, then "+N" linked to the next one's section."""
+    periods, countries, third parties or addresses the first `limit`, then "+N" (`_more`)."""
     ui = t.lang
     facts = policy.facts
     if key == "language":
@@ -107,9 +108,8 @@ def fact_cell(policy: Policy, key: str, t: Labels, prefix: str = "../", limit: i
     if key == "retention":
         if not facts.retention:
             return "–"
-        shown = facts.retention[:limit] if limit else facts.retention
-        items = [_link(policy, where.get(p), md_text(format_duration(p, ui)), prefix) for p in shown]
-        items += _more(policy, facts.retention, len(shown), where, prefix)
+        labels = [format_duration(p, ui) for p in facts.retention]
+        items = _listed(policy, facts.retention, labels, where, prefix, limit)
         # the longest period in days, for sorting the matrix (matrix.js)
         longest = max(duration_days(p) for p in facts.retention)
         return f'<span data-pa-sort="{longest}"></span>' + ", ".join(items)
@@ -117,33 +117,45 @@ def fact_cell(policy: Policy, key: str, t: Labels, prefix: str = "../", limit: i
         return _link(policy, where.get(facts.min_age), str(facts.min_age), prefix) if facts.min_age else "–"
     if key == "countries":
         countries = facts.transfer_countries
-        shown = countries[:limit] if limit else countries
-        items = [_link(policy, where.get(c), md_text(country_name(c, ui)), prefix) for c in shown]
-        items += _more(policy, countries, len(shown), where, prefix)
+        items = _listed(policy, countries, [country_name(c, ui) for c in countries], where, prefix, limit)
         return ", ".join(items) or "–"
     if key == "cookies":
         sid = _evidence(policy, "cookies").get(True) or policy.topic_anchor("cookies")
         return _link(policy, sid, md_text(t("yes")), prefix) if facts.cookies else md_text(t("not stated"))
     if key == "third_parties":
-        items = [_link(policy, where.get(n), md_text(n), prefix) for n in facts.third_parties]
-        return ", ".join(items) or "–"
+        names = facts.third_parties
+        return ", ".join(_listed(policy, names, list(names), where, prefix, limit)) or "–"
     if key == "contact":
-        emails = _evidence(policy, "emails")
-        items = [_link(policy, emails.get(e), md_text(e), prefix) for e in facts.emails]
+        where = _evidence(policy, "emails")
+        addresses: list[object] = list(facts.emails)
         if facts.hidden_emails:
-            hidden = _evidence(policy, "hidden_emails").get("hidden")
-            items.append(_link(policy, hidden, md_text(t("address hidden")), prefix))
-        return ", ".join(items) or "–"
+            where["hidden"] = _evidence(policy, "hidden_emails").get("hidden")
+            addresses.append("hidden")
+        labels = [t("address hidden") if a == "hidden" else str(a) for a in addresses]
+        return ", ".join(_listed(policy, addresses, labels, where, prefix, limit)) or "–"
     return "–"
 
 
-def _more(
-    policy: Policy, values: tuple[str, ...], shown: int, where: dict[object, str | None], prefix: str
+def _listed(
+    policy: Policy,
+    values: Sequence[object],
+    labels: list[str],
+    where: dict[object, str | None],
+    prefix: str,
+    limit: int | None,
 ) -> list[str]:
-    """ "+N" for the values a cell leaves out, linked to the first one's section."""
-    if shown >= len(values):
-        return []
-    return [_link(policy, where.get(values[shown]), f"+{len(values) - shown}", prefix)]
+    """The values of a list fact as links to their sections, shown by their `labels`: the
+    first `limit` of them, then "+N" linked to the next one's section, naming those it
+    stands for in its title (a tooltip, which the matrix's filter reads too)."""
+    shown = len(values) if limit is None else min(limit, len(values))
+    items = [
+        _link(policy, where.get(v), md_text(label), prefix)
+        for v, label in zip(values[:shown], labels[:shown], strict=True)
+    ]
+    if shown < len(values):
+        rest = md_text(", ".join(labels[shown:]))
+        items.append(f'[+{len(values) - shown}]({_target(policy, where.get(values[shown]), prefix)} "{rest}")')
+    return items
 
 
 def topic_cell(policy: Policy, topic: str, t: Labels, prefix: str = "../") -> str:
@@ -198,7 +210,7 @@ def _long(policies: tuple[Policy, ...], t: Labels) -> list[str]:
         f"{md_text(t(TOPIC_NAMES[topic]))}</span>"
         for topic in TOPIC_IDS
     ]
-    fact_keys = ("retention", "min_age", "countries", "cookies")
+    fact_keys = ("retention", "min_age", "countries", "cookies", "third_parties", "contact")
     labels = {
         "filter": t("Filter"),
         "language": t("Language"),
@@ -207,7 +219,8 @@ def _long(policies: tuple[Policy, ...], t: Labels) -> list[str]:
         "shown": t("Policies shown:"),
     }
     head = [md_text(t("Policy")), md_text(t("Language")), md_text(t("Updated"))]
-    head += topic_heads + [md_text(t(dict(FACT_ROWS)[k])) for k in fact_keys]
+    # "fact-<key>", as the rows of the wide matrix (retention, cookies and contact are topics too)
+    head += topic_heads + [f'<span id="fact-{k}">{md_text(t(dict(FACT_ROWS)[k]))}</span>' for k in fact_keys]
     lines = [
         f'<div class="pa-matrix-tools" data-pa-filter-label="{attr(labels["filter"])}" '
         f'data-pa-language-label="{attr(labels["language"])}" data-pa-topic-label="{attr(labels["topic"])}" '

@@ -63,6 +63,13 @@
       return keys[index];
     }
 
+    // what the text filter looks in: the row's text and the titles of its "+N" links, which
+    // name the periods, countries, third parties or addresses a cell leaves out
+    function searchText(row) {
+      var titles = Array.prototype.map.call(row.querySelectorAll("a[title]"), function (a) { return a.title; });
+      return (row.textContent + " " + titles.join(" ")).toLowerCase();
+    }
+
     function compare(a, b) {
       if (typeof a === "number" && typeof b === "number") { return a - b; }
       return collator.compare(String(a), String(b));
@@ -96,7 +103,7 @@
       rows.forEach(function (entry) {
         var ok = (!lang || entry.lang === lang) && (!covered || covered[entry.index] === 0);
         if (ok && needle) {
-          if (entry.search === null) { entry.search = entry.row.textContent.toLowerCase(); }
+          if (entry.search === null) { entry.search = searchText(entry.row); }
           ok = entry.search.indexOf(needle) !== -1;
         }
         if (ok !== entry.shown) {
