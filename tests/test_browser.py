@@ -240,9 +240,8 @@ def test_the_search_index_loads_when_the_reader_goes_to_search(browser: Browser,
     asked: list[str] = []
     page.on("request", lambda request: asked.append(request.url))
     page.goto(f"{site_url}matrix/", wait_until="load")
-    page.wait_for_timeout(1000)  # Material has set itself up and would have asked by now
+    page.wait_for_function("() => window.component$ !== undefined")  # the end of Material's set-up
     assert not [url for url in asked if "search_index.json" in url]
-    assert any("/assets/javascripts/bundle." in url for url in asked)  # Material did run
     with page.expect_response(lambda response: "search_index.json" in response.url and response.ok):
         if how == "click":
             page.locator(".md-search__input").first.click()
@@ -253,6 +252,16 @@ def test_the_search_index_loads_when_the_reader_goes_to_search(browser: Browser,
     page.wait_for_selector(".md-search-result__item", timeout=10_000)
     links = page.eval_on_selector_all(".md-search-result__link", "els => els.map(e => e.href)")
     assert any("/policies/zasady-ochrany-osobnich-udaju/" in link for link in links), links
+    page.close()
+
+
+def test_a_page_opened_from_a_search_result_highlights_the_words(browser: Browser, site_url: str) -> None:
+    """A search result leads to its page with ?h=<words> (search.highlight): Material marks
+    the words there once it has the index, so that page loads the index at once."""
+    page = browser.new_page()
+    page.goto(f"{site_url}policies/webprom/?h=PayPal", wait_until="load")
+    page.wait_for_selector("article mark", timeout=15_000)
+    assert "paypal" in (page.text_content("article mark") or "").lower()
     page.close()
 
 

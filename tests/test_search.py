@@ -7,6 +7,7 @@ import html
 import json
 import re
 
+import pytest
 from conftest import Project
 from policy_atlas import search
 from policy_atlas.lexicon import TOPIC_IDS
@@ -82,3 +83,33 @@ def test_a_passage_is_found_on_its_policy_page_only(built: Project) -> None:
     for entry in docs:
         if entry["location"].startswith(("matrix/", "topics/")):
             assert not any(title in entry["text"] for title in titles), entry["location"]
+
+
+BUNDLE = '<script src="{}assets/javascripts/bundle.a5f9d56c.min.js"></script>'
+
+
+@pytest.mark.parametrize("root", ["../", "", "/", "/cs/"])
+def test_the_on_demand_script_goes_right_before_materials_bundle(root: str) -> None:
+    page = f"<body><article>…</article>\n{BUNDLE.format(root)}\n<script src='{root}x.js'></script></body>"
+    out = search.load_index_on_demand(page, "assets/policy-atlas/search-on-demand.js")
+    mine = f'<script src="{root}assets/policy-atlas/search-on-demand.js"></script>\n'
+    assert out == page.replace(BUNDLE.format(root), mine + BUNDLE.format(root))
+
+
+def test_a_page_without_materials_bundle_is_left_as_it_is() -> None:
+    page = '<body><script src="assets/javascripts/bundle.min.js" defer></script></body>'
+    assert search.load_index_on_demand(page, "assets/policy-atlas/search-on-demand.js") == page
+
+
+def test_a_search_form_without_the_bundle_we_know_is_reported_once(caplog: pytest.LogCaptureFixture) -> None:
+    """If a theme writes Material's script tag otherwise, the index would load on every page
+    again: the build says so (a warning, which fails `--strict`), once, naming the page."""
+    from policy_atlas.plugin import PolicyAtlasPlugin
+
+    plugin = PolicyAtlasPlugin()
+    page = '<form class="md-search__form" name="search"></form><script src="bundle.js" defer></script>'
+    with caplog.at_level("WARNING", logger="mkdocs.plugins.policy_atlas"):
+        assert plugin._search_on_demand(page, "matrix.md") == page
+        assert plugin._search_on_demand(page, "index.md") == page
+    warnings = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert len(warnings) == 1 and warnings[0].startswith("matrix.md: Material's script tag was not found")

@@ -49,6 +49,7 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
         self.pages: SitePages | None = None
         self.lock: Lock = Lock()
         self.search_folded = False
+        self._search_warned = False
 
     # --- configuration --------------------------------------------------------------
 
@@ -56,6 +57,7 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
         self.command = command
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self._search_warned = False
         root = Path(config.config_file_path).parent
         self.seeds_dir = (root / self.config.seeds_dir).resolve()
         self.lock_path = (root / self.config.lock_file).resolve()
@@ -131,12 +133,25 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
         return None
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
-        return add_csp(load_index_on_demand(output, SEARCH_ON_DEMAND))
+        return add_csp(self._search_on_demand(output, page.file.src_uri))
 
     def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:
         if not template_name.endswith(".html"):
             return output_content
-        return add_csp(load_index_on_demand(output_content, SEARCH_ON_DEMAND))
+        return add_csp(self._search_on_demand(output_content, template_name))
+
+    def _search_on_demand(self, html: str, name: str) -> str:
+        """The page with the script that loads the search index on demand; a warning (once a
+        build) where a page with Material's search form has no bundle tag as we know it."""
+        out = load_index_on_demand(html, SEARCH_ON_DEMAND)
+        if out is html and 'name="search"' in html and not self._search_warned:
+            self._search_warned = True
+            log.warning(
+                "%s: Material's script tag was not found, so the search index loads on every page. "
+                "Check that the theme is Material 9 (requirements in pyproject.toml).",
+                name,
+            )
+        return out
 
     # --- after the build --------------------------------------------------------------
 

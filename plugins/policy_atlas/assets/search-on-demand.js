@@ -5,9 +5,10 @@
 // and half a minute of one processor core on every page viewed (bench/README.md). This
 // script runs before Material's (the plugin puts it right before Material's bundle) and
 // holds back that one request until the reader focuses the search field (a click, a tap,
-// or the "/", "s" or "f" keys, which focus it too) or opens a page with a search in its
-// address (?q=); then it sends it, and Material goes on as it always does. Every other
-// request goes out untouched. Self-hosted, no library, no network of its own.
+// or the "/", "s" or "f" keys, which focus it too), or sends it at once on a page opened
+// with a search in its address (?q=) or from a search result (?h=, whose words Material
+// marks on the page with the index's help); Material then goes on as it always does. Every
+// other request goes out untouched. Self-hosted, no library, no network of its own.
 (function () {
   "use strict";
 
@@ -15,7 +16,8 @@
   var open = XMLHttpRequest.prototype.open;
   var send = XMLHttpRequest.prototype.send;
   var held = [];
-  var wanted = /[?&]q=/.test(window.location.search);
+  var query = new URLSearchParams(window.location.search);
+  var wanted = query.has("q") || query.has("h");
 
   XMLHttpRequest.prototype.open = function (method, url) {
     this.paSearchIndex = INDEX.test(String(url));
