@@ -50,6 +50,8 @@ def test_editing_a_seed_rebuilds_the_served_page(project: Project, tmp_path: Pat
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
+        # Ctrl-C stops it even where this test runs with SIGINT ignored (a background job)
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     try:
         assert wait_for(lambda: (fetch(url) or "").find("Ruajtje") >= 0, 60), "mkdocs serve did not come up"
