@@ -17,6 +17,7 @@ from conftest import SEEDS, require_corpus
 from policy_atlas.anchors import Lock
 from policy_atlas.i18n import Labels
 from policy_atlas.model import Policy
+from policy_atlas.render import md_text
 from policy_atlas.render_compare import (
     CHART_LIMIT,
     LONG_CELL_VALUES,
@@ -209,7 +210,7 @@ def test_the_matrix_of_one_row_per_policy_has_every_fact_column(site: SitePages)
     shown, rest = wuhan.facts.third_parties[:LONG_CELL_VALUES], wuhan.facts.third_parties[LONG_CELL_VALUES:]
     assert all(f"[{name}](policies/{wuhan.slug}.md#" in cell for name in shown)
     more = re.search(r'\[\+(\d+)\]\(policies/[^ )]+#[^ )]+ "([^"]+)"\)$', cell)
-    assert more is not None and int(more.group(1)) == len(rest) and more.group(2) == ", ".join(rest)
+    assert more is not None and int(more.group(1)) == len(rest) and more.group(2) == md_text(", ".join(rest))
     assert all(f"[{name}]" not in cell for name in rest)
     seed_002 = _policy(site, "002_2c17a0862c804fc4.txt")  # two addresses, both hidden by the page
     assert fact_cell(seed_002, "contact", t, prefix="", limit=LONG_CELL_VALUES).startswith("[address hidden](policies/")
@@ -221,7 +222,7 @@ def test_the_matrix_of_one_row_per_policy_has_every_fact_column(site: SitePages)
     for key in ("retention", "min_age", "countries", "cookies", "third_parties", "contact"):
         assert f'id="fact-{key}"' in head
     row = next(line for line in page.splitlines() if line.startswith("| [") and "[Tencent](" in line)
-    assert f"(policies/{wuhan.slug}.md)" in row.split(" | ")[0] and f'"{", ".join(rest)}")' in row
+    assert f"(policies/{wuhan.slug}.md)" in row.split(" | ")[0] and f'"{md_text(", ".join(rest))}")' in row
 
 
 def test_exports_name_a_policy_without_a_title_as_its_page_does(site: SitePages) -> None:

@@ -47,8 +47,9 @@ from .text import fold, md_plain
 
 # Up to this many policies the matrix has one column per policy; beyond, one row each.
 WIDE_LIMIT = 12
-# A cell of the matrix of one row per policy shows this many periods or countries, then "+N"
-# (a policy may state thirty periods: its row would stand ten lines high).
+# A cell of the matrix of one row per policy shows this many periods, countries, third
+# parties or addresses, then "+N" (a policy may state thirty periods or name thirty third
+# parties: its row would stand ten lines high).
 LONG_CELL_VALUES = 4
 # Charts draw one column per policy up to this many, then summarize by language.
 CHART_LIMIT = 60
@@ -92,7 +93,7 @@ def _evidence(policy: Policy, key: str) -> dict[object, str | None]:
 
 def fact_cell(policy: Policy, key: str, t: Labels, prefix: str = "../", limit: int | None = None) -> str:
     """One fact of one policy, localized, each value linked to its evidence; of a list of
-    periods, countries, third parties or addresses the first `limit`, then "+N" (`_more`)."""
+    periods, countries, third parties or addresses the first `limit`, then "+N" (`_listed`)."""
     ui = t.lang
     facts = policy.facts
     if key == "language":
@@ -210,7 +211,7 @@ def _long(policies: tuple[Policy, ...], t: Labels) -> list[str]:
         f"{md_text(t(TOPIC_NAMES[topic]))}</span>"
         for topic in TOPIC_IDS
     ]
-    fact_keys = ("retention", "min_age", "countries", "cookies", "third_parties", "contact")
+    fact_keys = tuple(key for key, _ in FACT_ROWS if key not in ("language", "updated"))  # those two lead
     labels = {
         "filter": t("Filter"),
         "language": t("Language"),
