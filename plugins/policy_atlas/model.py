@@ -6,6 +6,7 @@ cached and tested without MkDocs.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Literal
@@ -69,6 +70,11 @@ class Block:
     start: int  # offset in the normalized text
 
 
+def blocks_text(blocks: Iterable[Block]) -> str:
+    """The text of some blocks, one line after another."""
+    return "\n".join(b.text for b in blocks)
+
+
 @dataclass(frozen=True)
 class Section:
     """A section recovered from the raw text: heading, level and body.
@@ -89,7 +95,7 @@ class Section:
 
     @property
     def body_text(self) -> str:
-        return "\n".join(b.text for b in self.blocks)
+        return blocks_text(self.blocks)
 
 
 @dataclass(frozen=True)
@@ -142,7 +148,7 @@ class Opening:
 
     @property
     def text(self) -> str:
-        return "\n".join(b.text for b in self.blocks)
+        return blocks_text(self.blocks)
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from .facts import extract_facts
 from .front import Front, read_front, strip_legal_form
 from .langdetect import detect_language, title_language
 from .lexicon import lexicon
-from .model import Block, DateValue, Opening, PlacedSection, Policy, Problem, SeedText, Segmentation, Site
+from .model import Block, DateValue, Opening, PlacedSection, Policy, Problem, SeedText, Segmentation, Site, blocks_text
 from .segment import segment
 from .slugs import policy_slug, slugify
 from .text import KRAMDOWN_ATTRS, word_count
@@ -64,11 +64,11 @@ class Draft:
 
     @property
     def preamble(self) -> str:
-        return "\n".join(b.text for b in self.segmentation.preamble)
+        return blocks_text(self.segmentation.preamble)
 
     @property
     def opening_text(self) -> str:
-        return "\n".join(b.text for b in self.opening)
+        return blocks_text(self.opening)
 
     @property
     def own(self) -> tuple[str, str, str]:
@@ -296,7 +296,7 @@ def _policy(draft: Draft, slug: str, sections: tuple[PlacedSection, ...], old_sl
     url = str(draft.seed.get("url") or "")
     tags = draft.opening_tags
     opening = Opening(draft.opening, tags.topics, tags.lead, tags.passages) if draft.opening else None
-    head = "\n".join(b.text for b in draft.segmentation.preamble if b not in draft.opening)
+    head = blocks_text(b for b in draft.segmentation.preamble if b not in draft.opening)
     facts = extract_facts(head, sections, draft.lang, draft.own, opening)
     return Policy(
         slug=slug,
